@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineCheck } from './types';
+import { describeMarker } from './util';
+
+export default defineCheck({
+  code: 'footnote-undefined',
+  description: 'A note marker with no matching note.',
+  defaultSeverity: 'error',
+  options: z.object({}).default({}),
+  fixable: true,
+  run(model, _options, report) {
+    const defined = new Set(model.notes.map((n) => n.key));
+    for (const m of model.markers) {
+      if (defined.has(m.key)) continue;
+      report({
+        span: m.span,
+        message: `${describeMarker(m)} has no note: add note ${m.label} ${m.style === 'footnote' ? `(\`[^${m.label}]: …\`)` : 'to the notes list'} or remove the marker.`,
+        data: { key: m.key, label: m.label, style: m.style },
+      });
+    }
+  },
+});

@@ -1,0 +1,10 @@
+import type { CheckDefinition } from './types';
+import footnoteUndefined from './footnote-undefined';
+import footnoteUnused from './footnote-unused';
+
+/** Every check, in the order findings are reported. Adding a check is one file and one line here. */
+export const CHECKS: readonly CheckDefinition<any>[] = [footnoteUndefined, footnoteUnused];
+
+export function findCheck(code: string): CheckDefinition<any> | undefined {
+  return CHECKS.find((c) => c.code === code);
+}

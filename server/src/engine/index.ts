@@ -1,0 +1,8 @@
+/** The transport-free engine: parse a brief, run the checks, compute fixes. No LSP imports here. */
+export * from './model';
+export { LineIndex } from './text/lines';
+export { parseBrief, formatFor, looksLikeBrief } from './parse';
+export { lintModel, lintText } from './lint';
+export type { EngineConfig, LintResult } from './lint';
+export { CHECKS, findCheck } from './checks';
+export type { Finding, RawFinding, Severity, SeveritySetting, CheckDefinition, RelatedPlace } from './checks/types';

@@ -1,0 +1,207 @@
+import type { Block, BriefFormat, BriefModel, Marker, Note, NotesSection, NoteStyle, Paragraph, Span, Suppression } from '../model';
+import { LineIndex } from '../text/lines';
+import { findUrls, isSuperscriptDigit, scanMarkers, superscriptValue } from './markers';
+
+/** Section titles that open a list of notes. */
+export const NOTES_HEADING = /^(?:end\s*notes|notes|foot\s*notes|references|sources|bibliography|works\s+cited|citations|notes\s+and\s+references|sources\s+and\s+notes)\s*:?$/i;
+
+/**
+ * A notes entry at the start of a line: `- ¹ …`, `¹ …`, `[1] …`, `1. …`, `1) …`.
+ * Group 1: superscript digits, 2: bracket number, 3: plain number.
+ */
+export const NOTE_ENTRY = /^[ \t]*(?:[-*•+][ \t]*)?(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|\[(\d{1,6})\]|(\d{1,6})[.)])(?=[ \t]|$)[ \t]*/;
+
+/** Words a sentence is not expected to end on: a line ending with one was cut mid-sentence. */
+const DANGLING = new Set([
+  'a', 'an', 'the', 'in', 'of', 'to', 'and', 'or', 'nor', 'for', 'with', 'by', 'at', 'from', 'on', 'as', 'that', 'who',
+  'which', 'than', 'but', 'into', 'onto', 'its', 'their', 'his', 'her', 'our', 'is', 'are', 'was', 'were', 'be', 'has',
+  'have', 'had', 'not', 'this', 'these', 'those', 'such', 'over', 'under', 'between', 'about', 'whose', 'whether', 'if',
+]);
+
+export function endsWithDanglingWord(text: string): boolean {
+  const m = /([A-Za-z]+)\s*$/.exec(text.slice(-40));
+  return m !== null && DANGLING.has(m[1].toLowerCase()) && m[1][0] === m[1][0].toLowerCase();
+}
+
+const TERMINAL = /[.!?:;…"”’')\]]$/;
+
+/** True when a block of prose ends where a sentence can end (or with a note marker). */
+export function endsSentence(text: string): boolean {
+  const t = text.trimEnd();
+  if (t.length === 0) return true;
+  const last = t[t.length - 1];
+  return TERMINAL.test(last) || isSuperscriptDigit(last);
+}
+
+export interface NoteEntryMatch {
+  number: number;
+  style: NoteStyle;
+  /** Length of the matched prefix (label plus following blanks). */
+  length: number;
+  /** Offsets of the label within the line. */
+  labelStart: number;
+  labelEnd: number;
+}
+
+export function matchNoteEntry(line: string): NoteEntryMatch | undefined {
+  const m = NOTE_ENTRY.exec(line);
+  if (!m) return undefined;
+  const raw = m[1] ?? m[2] ?? m[3];
+  const number = m[1] ? superscriptValue(m[1]) : Number(raw);
+  if (number === undefined || number === 0) return undefined;
+  const style: NoteStyle = m[1] ? 'superscript' : m[2] ? 'bracket' : 'bracket';
+  const labelStart = m[0].indexOf(m[2] ? '[' : raw);
+  const labelEnd = m[2] ? m[0].indexOf(']') + 1 : labelStart + raw.length + (m[3] ? 1 : 0);
+  return { number, style, length: m[0].length, labelStart, labelEnd };
+}
+
+const SUPPRESSION = /(?:<!--|%%)\s*policy-brief-(disable-next-line|disable-line|disable|enable)\b([^>\n\r]*?)(?:-->|$)/;
+
+/** A suppression directive on one line: `<!-- policy-brief-disable CODE -->` or plain-text `%% policy-brief-disable CODE`. */
+export function matchSuppression(line: string, lineNo: number, lineStart: number): Suppression | undefined {
+  const m = SUPPRESSION.exec(line);
+  if (!m) return undefined;
+  const codes = m[2].split(/[\s,]+/).map((c) => c.trim()).filter((c) => c.length > 0);
+  return {
+    kind: m[1] as Suppression['kind'],
+    codes,
+    line: lineNo,
+    span: { start: lineStart + m.index, end: lineStart + m.index + m[0].length },
+  };
+}
+
+/** Builder shared by the Markdown and plain-text readers. */
+export class ModelBuilder {
+  readonly lines: LineIndex;
+  readonly blocks: Block[] = [];
+  readonly notes: Note[] = [];
+  readonly notesSections: NotesSection[] = [];
+  readonly suppressions: Suppression[] = [];
+  /** Ranges whose markers are scanned (prose outside notes): [start, end) pairs. */
+  readonly scanRanges: Span[] = [];
+
+  constructor(readonly text: string, readonly format: BriefFormat) {
+    this.lines = new LineIndex(text);
+  }
+
+  lineSpan(startLine: number, endLine: number): Span {
+    return { start: this.lines.starts[startLine], end: this.lines.lineEnd(endLine) };
+  }
+
+  addBlock(block: Block): void {
+    this.blocks.push(block);
+  }
+
+  /** Adds a numbered notes entry spanning `span`, whose first line starts at `lineStart`. */
+  addNumberedNote(entry: NoteEntryMatch, lineStart: number, span: Span): void {
+    const textStart = lineStart + entry.length;
+    this.notes.push({
+      key: `n:${entry.number}`,
+      label: String(entry.number),
+      number: entry.number,
+      style: entry.style,
+      span,
+      labelSpan: { start: lineStart + entry.labelStart, end: lineStart + entry.labelEnd },
+      text: collapse(this.text.slice(textStart, span.end)),
+      textStart,
+      urls: findUrls(this.text, textStart, span.end),
+    });
+  }
+
+  finish(): BriefModel {
+    const blocks = this.blocks.sort((a, b) => a.span.start - b.span.start);
+    const notes = this.notes.sort((a, b) => a.span.start - b.span.start);
+    const hasNumberedNotes = notes.some((n) => n.key.startsWith('n:'));
+    const markers: Marker[] = [];
+    const ranges = markerRanges(blocks);
+    for (const r of ranges) scanMarkers(this.text, r.start, r.end, { footnote: true, superscript: true, bracket: false }, markers);
+    const hasSuperscript = markers.some((m) => m.style === 'superscript');
+    const bracketNotes = notes.some((n) => n.style === 'bracket');
+    if (hasNumberedNotes && bracketNotes && !hasSuperscript) {
+      for (const r of ranges) scanMarkers(this.text, r.start, r.end, { footnote: false, superscript: false, bracket: true }, markers);
+      markers.sort((a, b) => a.span.start - b.span.start);
+    }
+    // A numbered list under Notes is read in the style of the markers that cite it.
+    if (hasSuperscript) for (const n of notes) if (n.key.startsWith('n:') && n.style === 'bracket' && !/^\[/.test(this.text.slice(n.labelSpan.start, n.labelSpan.end))) n.style = 'superscript';
+    return {
+      text: this.text,
+      format: this.format,
+      lines: this.lines,
+      blocks,
+      paragraphs: buildParagraphs(this.text, blocks),
+      markers,
+      notes,
+      notesSections: this.notesSections,
+      style: dominantStyle(markers, notes),
+      suppressions: this.suppressions,
+    };
+  }
+}
+
+function markerRanges(blocks: Block[]): Span[] {
+  const out: Span[] = [];
+  for (const b of blocks) {
+    if (b.inNotes) continue;
+    if (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'heading' || b.proseInCode) out.push(b.span);
+    else if (b.kind === 'table' && b.rows) for (const r of b.rows) out.push(r.span);
+  }
+  return out;
+}
+
+function dominantStyle(markers: Marker[], notes: Note[]): NoteStyle | undefined {
+  const count: Record<NoteStyle, number> = { superscript: 0, footnote: 0, bracket: 0 };
+  for (const m of markers) count[m.style]++;
+  if (markers.length === 0) for (const n of notes) count[n.style]++;
+  let best: NoteStyle | undefined;
+  for (const s of ['footnote', 'superscript', 'bracket'] as NoteStyle[]) if (count[s] > 0 && (!best || count[s] > count[best])) best = s;
+  return best;
+}
+
+export function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** How many blocks a page-break interruption may hold (e.g. a Disclaimer heading and its text). */
+const MAX_INTERRUPTION = 4;
+
+function buildParagraphs(text: string, blocks: Block[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  const absorbed = new Set<number>();
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (absorbed.has(i) || b.inNotes || (b.kind !== 'paragraph' && b.kind !== 'list-item')) continue;
+    const p: Paragraph = { parts: [b.span], text: text.slice(b.span.start, b.span.end), blocks: [i], kind: b.kind };
+    let last = i;
+    while (p.kind === 'paragraph' && !endsSentence(p.text)) {
+      const next = findContinuation(text, blocks, last, p.text);
+      if (next === undefined) break;
+      const nb = blocks[next];
+      p.parts.push(nb.span);
+      p.blocks.push(next);
+      p.text += ' ' + text.slice(nb.span.start, nb.span.end);
+      absorbed.add(next);
+      last = next;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+function findContinuation(text: string, blocks: Block[], from: number, soFar: string): number | undefined {
+  for (let j = from + 1; j < blocks.length && j <= from + 1 + MAX_INTERRUPTION; j++) {
+    const b = blocks[j];
+    if (b.inNotes || b.kind === 'table' || b.kind === 'code' || b.kind === 'note') return undefined;
+    if (b.kind !== 'paragraph') {
+      // An interruption (running header, disclaimer box) starts with a heading; anything else ends the search.
+      if (b.kind === 'heading' || b.kind === 'html' || b.kind === 'suppression') continue;
+      return undefined;
+    }
+    const first = text.slice(b.span.start, Math.min(b.span.end, b.span.start + 40)).trimStart();
+    if (/^[a-z]/.test(first)) return j;
+    if (j === from + 1) {
+      if (endsWithDanglingWord(soFar)) return j;
+      return undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,252 @@
+import MarkdownIt from 'markdown-it';
+import footnotePlugin from 'markdown-it-footnote';
+import type { Block, BriefModel, Span } from '../model';
+import { collapse, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING } from './common';
+import { findUrls } from './markers';
+
+type Token = ReturnType<MarkdownIt.MarkdownIt["parse"]>[number];
+
+interface FootnoteDef {
+  label: string;
+  startLine: number;
+  endLine: number; // exclusive
+}
+
+interface ParseEnv {
+  [key: string]: unknown;
+  defs?: FootnoteDef[];
+}
+
+/** One parser for the process: markdown-it with GFM tables and footnotes, recording where each footnote definition lies. */
+const md = createParser();
+
+function createParser(): MarkdownIt.MarkdownIt {
+  const parser = new MarkdownIt({ html: true, linkify: false });
+  parser.use(footnotePlugin);
+  // Wrap the plugin's definition rule so that every definition's line range is recorded:
+  // the plugin moves definitions to the end of the token stream and keeps no source map for them.
+  const rules = (parser.block.ruler as unknown as { __rules__: { name: string; fn: Function }[] }).__rules__;
+  const def = rules.find((r) => r.name === 'footnote_def');
+  if (def) {
+    const original = def.fn;
+    def.fn = function (state: any, startLine: number, endLine: number, silent: boolean): boolean {
+      const ok = original.call(this, state, startLine, endLine, silent);
+      if (ok && !silent) {
+        const env = state.env as ParseEnv;
+        const pos = state.bMarks[startLine] + state.tShift[startLine];
+        const close = state.src.indexOf(']', pos);
+        const label = state.src.slice(pos + 2, close);
+        (env.defs ??= []).push({ label, startLine, endLine: state.line });
+      }
+      return ok;
+    };
+    // The ruler caches compiled chains; force a rebuild.
+    (parser.block.ruler as unknown as { __cache__: unknown }).__cache__ = null;
+  }
+  return parser;
+}
+
+/** Blanks out YAML front matter (keeping line breaks) and reports its line range. */
+function frontMatterEnd(text: string): number {
+  if (!/^---[ \t]*\r?\n/.test(text)) return -1;
+  const m = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
+  if (!m) return -1;
+  return 3 + m.index + m[0].length;
+}
+
+export function parseMarkdown(text: string): BriefModel {
+  const b = new ModelBuilder(text, 'markdown');
+  let source = text;
+  const fmEnd = frontMatterEnd(text);
+  if (fmEnd > 0) {
+    const endLine = b.lines.lineAt(Math.max(0, fmEnd - 1));
+    b.addBlock({ kind: 'front-matter', span: b.lineSpan(0, endLine), startLine: 0, endLine, inNotes: false });
+    source = text.slice(0, fmEnd).replace(/[^\r\n]/g, ' ') + text.slice(fmEnd);
+  }
+  const env: ParseEnv = {};
+  const tokens = md.parse(source, env as Record<string, unknown>);
+  const defs = env.defs ?? [];
+  const inDef = (line: number) => defs.some((d) => line >= d.startLine && line < d.endLine);
+
+  for (const d of defs) {
+    const span = trimmedSpan(text, b.lineSpan(d.startLine, d.endLine - 1));
+    const lineStart = b.lines.starts[d.startLine];
+    const labelStart = text.indexOf('[^', lineStart);
+    const colon = text.indexOf(']:', labelStart);
+    const textStart = colon + 2;
+    b.addBlock({ kind: 'note', span, startLine: d.startLine, endLine: b.lines.lineAt(span.end), inNotes: true });
+    b.notes.push({
+      key: `fn:${d.label.toLowerCase()}`,
+      label: d.label,
+      number: /^\d{1,6}$/.test(d.label) ? Number(d.label) : undefined,
+      style: 'footnote',
+      span,
+      labelSpan: { start: labelStart, end: colon + 2 },
+      text: collapse(text.slice(textStart, span.end)),
+      textStart: textStart + (/^[ \t]*/.exec(text.slice(textStart, textStart + 20))?.[0].length ?? 0),
+      urls: findUrls(text, textStart, span.end),
+    });
+  }
+
+  let listDepth = 0;
+  let notesHeading: { level: number; span: Span; start: number } | undefined;
+  let lastNotesEnd = -1;
+  const closeNotes = () => {
+    if (notesHeading) {
+      b.notesSections.push({ heading: notesHeading.span, span: { start: notesHeading.start, end: Math.max(lastNotesEnd, notesHeading.span.end) } });
+      notesHeading = undefined;
+    }
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') listDepth++;
+    else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') listDepth--;
+    if (!t.map || inDef(t.map[0])) continue;
+    const [startLine, endLineExcl] = t.map;
+    const endLine = Math.max(startLine, endLineExcl - 1);
+    const span = trimmedSpan(text, b.lineSpan(startLine, endLine));
+    switch (t.type) {
+      case 'heading_open': {
+        const level = Number(t.tag.slice(1));
+        const inline = tokens[i + 1] as Token | undefined;
+        const title = inline?.content ?? '';
+        const contentSpan = headingContent(text, span);
+        if (notesHeading && level <= notesHeading.level) closeNotes();
+        b.addBlock({ kind: 'heading', span: contentSpan, startLine, endLine, level, inNotes: false });
+        if (NOTES_HEADING.test(collapse(title))) {
+          notesHeading = { level, span: contentSpan, start: span.start };
+          lastNotesEnd = span.end;
+        }
+        break;
+      }
+      case 'paragraph_open': {
+        const kind = listDepth > 0 ? 'list-item' : 'paragraph';
+        const content = stripPrefix(text, span, listDepth > 0);
+        if (notesHeading) {
+          const entry = matchNoteEntry(text.slice(b.lines.starts[startLine], b.lines.lineEnd(startLine)));
+          if (entry) {
+            // A list item's paragraph: the entry spans the whole list item (its nested paragraphs too).
+            b.addNumberedNote(entry, b.lines.starts[startLine], span);
+            b.addBlock({ kind: 'note', span, startLine, endLine, inNotes: true });
+            lastNotesEnd = span.end;
+            break;
+          }
+          const prev = b.notes[b.notes.length - 1];
+          if (prev && prev.key.startsWith('n:') && prev.span.end >= lastNotesEnd - 1 && listDepth > 0) {
+            // A further paragraph of the same list item continues the note.
+            prev.span = { start: prev.span.start, end: span.end };
+            prev.text = collapse(text.slice(prev.textStart, span.end));
+            prev.urls = findUrls(text, prev.textStart, span.end);
+            b.addBlock({ kind: 'note', span, startLine, endLine, inNotes: true });
+            lastNotesEnd = span.end;
+            break;
+          }
+        }
+        b.addBlock({ kind, span: content, startLine, endLine, inNotes: false });
+        break;
+      }
+      case 'table_open': {
+        const rows: Block['rows'] = [];
+        for (let j = i + 1; j < tokens.length && tokens[j].type !== 'table_close'; j++) {
+          const r = tokens[j];
+          if (r.type === 'tr_open' && r.map) {
+            const rowSpan = b.lineSpan(r.map[0], r.map[0]);
+            rows.push({ span: rowSpan, cells: splitCells(text, rowSpan) });
+          }
+        }
+        b.addBlock({ kind: 'table', span, startLine, endLine, inNotes: !!notesHeading, rows });
+        if (notesHeading) lastNotesEnd = span.end;
+        break;
+      }
+      case 'fence':
+        b.addBlock({ kind: 'code', span, startLine, endLine, inNotes: false });
+        break;
+      case 'code_block':
+        b.addBlock({ kind: 'code', span, startLine, endLine, inNotes: false, proseInCode: /\[\^[^\]\s]+\]/.test(text.slice(span.start, span.end)) });
+        break;
+      case 'html_block': {
+        let suppressed = false;
+        for (let l = startLine; l <= endLine; l++) {
+          const s = matchSuppression(b.lines.lineText(l), l, b.lines.starts[l]);
+          if (s) {
+            b.suppressions.push(s);
+            suppressed = true;
+          }
+        }
+        b.addBlock({ kind: suppressed ? 'suppression' : 'html', span, startLine, endLine, inNotes: false });
+        break;
+      }
+    }
+  }
+  closeNotes();
+  collectInlineSuppressions(b);
+  return b.finish();
+}
+
+/** Suppression comments written inline at the end of a paragraph line (`… <!-- policy-brief-disable-line X -->`). */
+function collectInlineSuppressions(b: ModelBuilder): void {
+  const seen = new Set(b.suppressions.map((s) => s.line));
+  for (const block of b.blocks) {
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
+    for (let l = block.startLine; l <= block.endLine; l++) {
+      if (seen.has(l)) continue;
+      const line = b.lines.lineText(l);
+      if (!line.includes('policy-brief-')) continue;
+      const s = matchSuppression(line, l, b.lines.starts[l]);
+      if (s) b.suppressions.push(s);
+    }
+  }
+}
+
+function trimmedSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/** The text of an ATX heading without its `#` marks (setext headings keep their first line). */
+function headingContent(text: string, span: Span): Span {
+  const line = text.slice(span.start, span.end);
+  const m = /^ {0,3}#{1,6}[ \t]*/.exec(line);
+  if (!m) {
+    const nl = line.search(/\r?\n/);
+    return { start: span.start, end: nl >= 0 ? span.start + nl : span.end };
+  }
+  let end = span.end;
+  const closing = /[ \t]+#+[ \t]*$/.exec(line);
+  if (closing) end = span.start + closing.index;
+  return { start: span.start + m[0].length, end: Math.max(end, span.start + m[0].length) };
+}
+
+/** Drops list bullets and block-quote marks from the first line of a paragraph. */
+function stripPrefix(text: string, span: Span, inList: boolean): Span {
+  const head = text.slice(span.start, Math.min(span.end, span.start + 40));
+  const m = (inList ? /^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])?[ \t]*/ : /^[ \t]*(?:>[ \t]?)*[ \t]*/).exec(head);
+  return { start: span.start + (m ? m[0].length : 0), end: span.end };
+}
+
+function splitCells(text: string, row: Span): Span[] {
+  const cells: Span[] = [];
+  let i = row.start;
+  const end = row.end;
+  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] === '|') i++;
+  let cellStart = i;
+  for (; i <= end; i++) {
+    const ch = i < end ? text[i] : '|';
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === '|') {
+      let s = cellStart;
+      let e = i;
+      while (s < e && /\s/.test(text[s])) s++;
+      while (e > s && /\s/.test(text[e - 1])) e--;
+      if (i < end || e > s) cells.push({ start: s, end: e });
+      cellStart = i + 1;
+    }
+  }
+  return cells;
+}

@@ -1,0 +1,153 @@
+import type { BriefModel } from '../model';
+import { collapse, endsSentence, endsWithDanglingWord, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING } from './common';
+import { isSuperscriptDigit } from './markers';
+
+const MAX_HEADING_WORDS = 16;
+const MAX_HEADING_CHARS = 160;
+
+/**
+ * A bare line that reads as a heading: short, starts with a capital or digit, does not end like a
+ * sentence or mid-sentence, and carries no note marker.
+ */
+export function isBareHeading(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > MAX_HEADING_CHARS) return false;
+  if (!/^[\p{Lu}\d"“‘'(]/u.test(t)) return false;
+  if (/[.,;]$/.test(t)) return false;
+  if (/^[-*•+]\s/.test(t)) return false;
+  if (endsWithDanglingWord(t)) return false;
+  const words = t.split(/\s+/).length;
+  if (words > MAX_HEADING_WORDS) return false;
+  if (t.endsWith('?') && words > 12) return false;
+  for (const ch of t) if (isSuperscriptDigit(ch)) return false;
+  if (/\[\^[^\]]+\]|\[\d+\]/.test(t)) return false;
+  return true;
+}
+
+function isTableLine(line: string): boolean {
+  return line.includes('\t') && line.trim().length > 0;
+}
+
+/**
+ * Plain-text briefs as exported from PDFs and word processors: one paragraph per line or
+ * blank-line-separated blocks, bare-line headings, a Notes section whose entries start with a marker,
+ * tab-separated tables.
+ */
+export function parsePlainText(text: string): BriefModel {
+  const b = new ModelBuilder(text, 'plaintext');
+  const { lines } = b;
+  const n = lines.lineCount;
+  let inNotes = false;
+  let notesStart = -1;
+  let notesHeadingSpan: { start: number; end: number } | undefined;
+  let lastNotesEnd = -1;
+  let currentNote = -1; // index in b.notes of the entry being extended
+
+  const closeNotes = () => {
+    if (inNotes) b.notesSections.push({ heading: notesHeadingSpan, span: { start: notesStart, end: Math.max(lastNotesEnd, notesHeadingSpan?.end ?? notesStart) } });
+    inNotes = false;
+    currentNote = -1;
+  };
+
+  let l = 0;
+  while (l < n) {
+    const line = lines.lineText(l);
+    if (line.trim().length === 0) {
+      l++;
+      continue;
+    }
+    const lineStart = lines.starts[l];
+    const sup = matchSuppression(line, l, lineStart);
+    if (sup && /^\s*(?:%%|<!--)/.test(line)) {
+      b.suppressions.push(sup);
+      b.addBlock({ kind: 'suppression', span: b.lineSpan(l, l), startLine: l, endLine: l, inNotes });
+      l++;
+      continue;
+    }
+    if (isTableLine(line)) {
+      let e = l;
+      while (e + 1 < n && isTableLine(lines.lineText(e + 1))) e++;
+      const rows = [];
+      for (let r = l; r <= e; r++) {
+        const rs = lines.starts[r];
+        const rowText = lines.lineText(r);
+        const cells = [];
+        let cs = 0;
+        for (let k = 0; k <= rowText.length; k++) {
+          if (k === rowText.length || rowText[k] === '\t') {
+            let s = cs;
+            let en = k;
+            while (s < en && rowText[s] === ' ') s++;
+            while (en > s && rowText[en - 1] === ' ') en--;
+            if (en > s) cells.push({ start: rs + s, end: rs + en });
+            cs = k + 1;
+          }
+        }
+        rows.push({ span: b.lineSpan(r, r), cells });
+      }
+      closeNotes();
+      b.addBlock({ kind: 'table', span: b.lineSpan(l, e), startLine: l, endLine: e, inNotes: false, rows });
+      l = e + 1;
+      continue;
+    }
+    if (inNotes) {
+      const entry = matchNoteEntry(line);
+      if (entry) {
+        const span = b.lineSpan(l, l);
+        b.addNumberedNote(entry, lineStart, span);
+        currentNote = b.notes.length - 1;
+        b.addBlock({ kind: 'note', span, startLine: l, endLine: l, inNotes: true });
+        lastNotesEnd = span.end;
+        l++;
+        continue;
+      }
+      if (isBareHeading(line) && !/^\s/.test(line)) {
+        closeNotes();
+      } else {
+        // A line that is neither an entry nor a heading continues the previous note.
+        const span = b.lineSpan(l, l);
+        if (currentNote >= 0) {
+          const note = b.notes[currentNote];
+          note.span = { start: note.span.start, end: span.end };
+          note.text = collapse(text.slice(note.textStart, span.end));
+        }
+        b.addBlock({ kind: 'note', span, startLine: l, endLine: l, inNotes: true });
+        lastNotesEnd = span.end;
+        l++;
+        continue;
+      }
+    }
+    // One block: this line, plus following lines that continue a hard-wrapped paragraph.
+    let e = l;
+    const heading = isBareHeading(line) && (l + 1 >= n || lines.lineText(l + 1).trim().length === 0 || !/^[a-z]/.test(lines.lineText(l + 1).trim()));
+    if (!heading) {
+      while (e + 1 < n) {
+        const next = lines.lineText(e + 1);
+        if (next.trim().length === 0 || isTableLine(next) || matchSuppression(next, e + 1, 0)) break;
+        if (endsSentence(lines.lineText(e))) break;
+        if (matchNoteEntry(next) || /^\s*[-*•+]\s/.test(next)) break;
+        if (isBareHeading(next) && !endsWithDanglingWord(lines.lineText(e)) && lines.lineText(e).length > 100) break;
+        e++;
+      }
+    }
+    const span = b.lineSpan(l, e);
+    const trimmed = { start: span.start + (/^\s*/.exec(line)?.[0].length ?? 0), end: span.end };
+    while (trimmed.end > trimmed.start && /\s/.test(text[trimmed.end - 1])) trimmed.end--;
+    if (heading) {
+      closeNotes();
+      b.addBlock({ kind: 'heading', span: trimmed, startLine: l, endLine: l, level: 1, inNotes: false });
+      if (NOTES_HEADING.test(collapse(line))) {
+        inNotes = true;
+        notesStart = lineStart;
+        notesHeadingSpan = trimmed;
+        lastNotesEnd = trimmed.end;
+      }
+    } else {
+      const isList = /^\s*(?:[-*•+]|\d{1,3}[.)])\s/.test(line);
+      b.addBlock({ kind: isList ? 'list-item' : 'paragraph', span: trimmed, startLine: l, endLine: e, inNotes: false });
+    }
+    l = e + 1;
+  }
+  closeNotes();
+  return b.finish();
+}

@@ -1,0 +1,127 @@
+import type { Connection, Disposable, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintModel, looksLikeBrief, type BriefModel } from '../engine';
+import type { DocumentStore } from '../documentStore';
+import { StatusNotification, type StatusParams } from '../protocol';
+import type { Settings } from '../settings';
+import type { SettingsProvider } from '../settingsProvider';
+import { toDiagnostic } from './convert';
+
+const CHECKED_LANGUAGES = new Set(['policy-brief', 'markdown', 'plaintext']);
+const SKIPPED_SCHEMES = /^(git|output|vscode-scm|vscode-settings|gitlens|pr|review):/;
+
+/** Whether a document is a brief the settings ask us to check. */
+export function shouldCheck(doc: { uri: string; languageId: string }, settings: Settings, model: () => BriefModel): boolean {
+  if (SKIPPED_SCHEMES.test(doc.uri) || !CHECKED_LANGUAGES.has(doc.languageId)) return false;
+  if (doc.languageId === 'policy-brief') return true;
+  if (settings.documents === 'briefs') return false;
+  if (settings.documents === 'all') return true;
+  return looksLikeBrief(model());
+}
+
+export interface DiagnosticsDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  store: DocumentStore;
+  settings: SettingsProvider;
+  /** Extra per-document work before linting (e.g. feeding the workspace duplicate index). */
+  workspaceFor?: (doc: TextDocument, model: BriefModel, settings: Settings) => unknown;
+}
+
+/**
+ * Publishes diagnostics on type (debounced) or on save, per the document's settings. A result is
+ * published only for the version it was computed from, so a slow run never overwrites a newer one.
+ */
+export class DiagnosticsScheduler implements Disposable {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly notices = new Set<string>();
+  /** Last version published per document; -1 when cleared. */
+  readonly published = new Map<string, number>();
+
+  constructor(private readonly deps: DiagnosticsDeps) {}
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  /** Schedules a run after an edit: debounced in onType mode, nothing in onSave mode. */
+  async changed(doc: TextDocument): Promise<void> {
+    const { settings } = await this.deps.settings.get(doc.uri);
+    if (settings.run === 'onSave') return;
+    this.schedule(doc.uri, settings.debounceMs);
+  }
+
+  /** Runs now (open, save, settings change). */
+  now(uri: string): void {
+    this.schedule(uri, 0);
+  }
+
+  private schedule(uri: string, delay: number): void {
+    const prev = this.timers.get(uri);
+    if (prev) clearTimeout(prev);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(uri);
+      }, delay),
+    );
+  }
+
+  closed(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+    this.published.delete(uri);
+    void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private notice(uri: string, kind: string, message: string): void {
+    const key = `${kind}:${uri}`;
+    if (this.notices.has(key)) return;
+    this.notices.add(key);
+    this.deps.connection.console.warn(message);
+    void this.deps.connection.window.showInformationMessage(`Policy Brief: ${message}`);
+  }
+
+  async run(uri: string): Promise<void> {
+    const { connection, documents, store } = this.deps;
+    const first = documents.get(uri);
+    if (!first) return;
+    const { settings, problems } = await this.deps.settings.get(uri);
+    this.deps.settings.report(problems);
+    const doc = documents.get(uri);
+    // The document changed while settings were fetched: the newer version has its own run scheduled.
+    if (!doc || doc.version !== first.version) return;
+    const text = doc.getText();
+    const name = decodeURIComponent(uri.replace(/^.*\//, ''));
+    if (text.length > settings.maxFileSize) {
+      this.notice(uri, 'size', `${name} is ${(text.length / 1048576).toFixed(1)} MB, over policyBrief.maxFileSize (${(settings.maxFileSize / 1048576).toFixed(1)} MB): not checked.`);
+      return this.clear(uri, doc.version);
+    }
+    if (text.includes('\u0000')) {
+      if (doc.languageId === 'policy-brief') this.notice(uri, 'binary', `${name} contains NUL bytes: it looks like a binary file, not a brief, and is not checked.`);
+      return this.clear(uri, doc.version);
+    }
+    const model = store.model(doc);
+    if (!shouldCheck(doc, settings, () => model)) return this.clear(uri, doc.version);
+    const workspace = this.deps.workspaceFor?.(doc, model, settings);
+    const result = lintModel(model, settings, { docKey: uri, workspace });
+    for (const e of result.errors) connection.console.error(`Check ${e.code} failed on ${uri}: ${(e.error as Error)?.stack ?? e.error}`);
+    this.published.set(uri, doc.version);
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: result.findings.map((f) => toDiagnostic(model, uri, f)) });
+    const status: StatusParams = result.errors.length
+      ? { state: 'error', message: `A check failed on ${name}; see the output channel.` }
+      : problems.length
+        ? { state: 'warning', message: `Settings problems: ${problems.length}; see the output channel.` }
+        : { state: 'ok', message: `${name}: ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}` };
+    void connection.sendNotification(StatusNotification, status);
+  }
+
+  private clear(uri: string, version: number): void {
+    if (this.published.get(uri) === -1) return;
+    this.published.set(uri, -1);
+    void this.deps.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+  }
+}

@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import { DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentStore } from './documentStore';
+import { DiagnosticsScheduler } from './features/diagnostics';
+import { SettingsProvider } from './settingsProvider';
+
+export interface ServerHandle {
+  documents: TextDocuments<TextDocument>;
+  store: DocumentStore;
+  settings: SettingsProvider;
+  diagnostics: DiagnosticsScheduler;
+}
+
+/** Wires the engine to an LSP connection: capabilities, documents, and one register…Support per feature. */
+export function startServer(connection: Connection): ServerHandle {
+  const documents = new TextDocuments(TextDocument);
+  const store = new DocumentStore();
+  const settings = new SettingsProvider(connection);
+  const diagnostics = new DiagnosticsScheduler({ connection, documents, store, settings });
+  const handle: ServerHandle = { documents, store, settings, diagnostics };
+
+  connection.onInitialize((params): InitializeResult => {
+    settings.supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    settings.workspaceRoots = folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'policy-brief-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (settings.supportsConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policyBrief' }).catch(() => undefined);
+    }
+  });
+
+  const rerunAll = () => {
+    settings.invalidate();
+    for (const d of documents.all()) diagnostics.now(d.uri);
+  };
+  connection.onDidChangeConfiguration(rerunAll);
+  connection.onDidChangeWatchedFiles(rerunAll);
+  connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
+    const add = e.added.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+    const removed = new Set(e.removed.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
+    settings.workspaceRoots = [...settings.workspaceRoots.filter((r) => !removed.has(r)), ...add];
+    rerunAll();
+  });
+
+  // TextDocuments reports an open as a content change too: the open is checked at once, not debounced.
+  const opened = new Map<string, number>();
+  documents.onDidOpen((e) => {
+    opened.set(e.document.uri, e.document.version);
+    diagnostics.now(e.document.uri);
+  });
+  documents.onDidChangeContent((e) => {
+    if (opened.get(e.document.uri) === e.document.version) return;
+    opened.delete(e.document.uri);
+    void diagnostics.changed(e.document);
+  });
+  documents.onDidSave((e) => diagnostics.now(e.document.uri));
+  documents.onDidClose((e) => {
+    opened.delete(e.document.uri);
+    store.forget(e.document.uri);
+    diagnostics.closed(e.document.uri);
+  });
+
+  connection.onShutdown(() => diagnostics.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+  return handle;
+}

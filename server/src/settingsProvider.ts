@@ -1,0 +1,101 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Connection } from 'vscode-languageserver';
+import { mergeSettingInputs, parseConfigFileText, parseSettings, SETTINGS_PREFIX, type Settings } from './settings';
+
+export const CONFIG_FILE = '.policybrief.json';
+
+interface Resolved {
+  settings: Settings;
+  problems: string[];
+}
+
+/**
+ * Settings per document: VS Code's `policyBrief.*` for the document's scope, overlaid with the
+ * nearest `.policybrief.json`. Invalid values are reported once per distinct message.
+ */
+export class SettingsProvider {
+  private readonly cache = new Map<string, Promise<Resolved>>();
+  private readonly reported = new Set<string>();
+  supportsConfiguration = false;
+  workspaceRoots: string[] = [];
+
+  constructor(private readonly connection: Connection) {}
+
+  invalidate(): void {
+    this.cache.clear();
+    this.reported.clear();
+  }
+
+  get(uri: string): Promise<Resolved> {
+    let hit = this.cache.get(uri);
+    if (!hit) {
+      hit = this.resolve(uri);
+      this.cache.set(uri, hit);
+    }
+    return hit;
+  }
+
+  private async resolve(uri: string): Promise<Resolved> {
+    let editor: unknown = {};
+    if (this.supportsConfiguration) {
+      try {
+        editor = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_PREFIX });
+      } catch {
+        editor = {};
+      }
+    }
+    const problems: string[] = [];
+    const editorResult = parseSettings(editor, SETTINGS_PREFIX);
+    problems.push(...editorResult.problems);
+    const file = findConfigFile(uri, this.workspaceRoots);
+    if (!file) return { settings: editorResult.settings, problems };
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      problems.push(`Could not read ${file}: ${(e as Error).message}.`);
+      return { settings: editorResult.settings, problems };
+    }
+    const parsed = parseConfigFileText(text, file);
+    problems.push(...parsed.problems);
+    if (parsed.value === undefined) return { settings: editorResult.settings, problems };
+    const fileResult = parseSettings(parsed.value, CONFIG_FILE);
+    problems.push(...fileResult.problems);
+    // Layer only the valid values: an invalid value in either source falls back to what the other (or the default) says.
+    const merged = parseSettings(mergeSettingInputs(editorResult.valid, fileResult.valid), SETTINGS_PREFIX);
+    return { settings: merged.settings, problems };
+  }
+
+  /** Shows each settings problem once (a warning message and the output channel). */
+  report(problems: string[]): void {
+    for (const p of problems) {
+      if (this.reported.has(p)) continue;
+      this.reported.add(p);
+      this.connection.console.warn(p);
+      void this.connection.window.showWarningMessage(`Policy Brief: ${p}`);
+    }
+  }
+}
+
+/** The nearest `.policybrief.json` from the document's folder up to its workspace root. */
+export function findConfigFile(uri: string, roots: string[]): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  let dir: string;
+  try {
+    dir = path.dirname(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+  const root = roots.filter((r) => dir === r || dir.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
+  for (let i = 0; i < 64; i++) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (fs.existsSync(candidate)) return candidate;
+    if (root ? dir === root : false) break;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
