@@ -18,12 +18,25 @@ async function runServerCommand(brief: BriefClient, command: string): Promise<un
   });
 }
 
+/** Puts the cursor at a position of a visible editor (after an edit that added a note). */
+function moveCursor(uri: string | undefined, pos: { line: number; character: number }): void {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  if (!editor) return;
+  const p = new vscode.Position(pos.line, pos.character);
+  editor.selection = new vscode.Selection(p, p);
+  editor.revealRange(new vscode.Range(p, p), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
 /** One factory per command. */
 export function registerCommands(brief: BriefClient): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(Commands.restartServer, () => brief.restart()),
     vscode.commands.registerCommand(Commands.showOutput, () => brief.output.show(true)),
-    vscode.commands.registerCommand(Commands.insertFootnote, () => runServerCommand(brief, 'policyBrief.server.insertFootnote')),
+    vscode.commands.registerCommand(Commands.insertFootnote, async () => {
+      const result = (await runServerCommand(brief, 'policyBrief.server.insertFootnote')) as { applied?: boolean; cursor?: { line: number; character: number } } | undefined;
+      if (result?.applied && result.cursor) moveCursor(vscode.window.activeTextEditor?.document.uri.toString(), result.cursor);
+    }),
+    vscode.commands.registerCommand('policyBrief.moveCursor', (uri: string, pos: { line: number; character: number }) => moveCursor(uri, pos)),
     vscode.commands.registerCommand(Commands.renumberFootnotes, () => runServerCommand(brief, 'policyBrief.server.renumberFootnotes')),
     vscode.commands.registerCommand(Commands.openCitedSource, async () => {
       const result = (await runServerCommand(brief, 'policyBrief.server.citedSource')) as

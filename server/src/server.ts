@@ -3,6 +3,8 @@ import { DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from './documentStore';
 import { DiagnosticsScheduler } from './features/diagnostics';
+import { registerFixSupport, RENUMBER_KIND, ServerCommands } from './features/fixes';
+import { registerNavigationSupport } from './features/navigation';
 import { SettingsProvider } from './settingsProvider';
 
 export interface ServerHandle {
@@ -28,6 +30,15 @@ export function startServer(connection: Connection): ServerHandle {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: ['^'] },
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', RENUMBER_KIND] },
+        executeCommandProvider: { commands: Object.values(ServerCommands) },
       },
       serverInfo: { name: 'policy-brief-server', version: '0.1.0' },
     };
@@ -69,6 +80,9 @@ export function startServer(connection: Connection): ServerHandle {
     store.forget(e.document.uri);
     diagnostics.closed(e.document.uri);
   });
+
+  registerNavigationSupport({ connection, documents, store });
+  registerFixSupport({ connection, documents, store });
 
   connection.onShutdown(() => diagnostics.dispose());
 

@@ -1,9 +1,12 @@
 import type { CheckDefinition } from './types';
 import footnoteUndefined from './footnote-undefined';
 import footnoteUnused from './footnote-unused';
+import footnoteDuplicate from './footnote-duplicate';
+import footnoteOrder from './footnote-order';
+import ibidWithoutAntecedent from './ibid-without-antecedent';
 
 /** Every check, in the order findings are reported. Adding a check is one file and one line here. */
-export const CHECKS: readonly CheckDefinition<any>[] = [footnoteUndefined, footnoteUnused];
+export const CHECKS: readonly CheckDefinition<any>[] = [footnoteUndefined, footnoteUnused, footnoteDuplicate, footnoteOrder, ibidWithoutAntecedent];
 
 export function findCheck(code: string): CheckDefinition<any> | undefined {
   return CHECKS.find((c) => c.code === code);

@@ -1,0 +1,124 @@
+/**
+ * Text normalisation for duplicate detection.
+ *
+ * Pure functions, no I/O. The same folding is applied to whole paragraphs
+ * (`normalizeParagraph`) and to single sentences (the detector normalises each
+ * sentence separately and joins them; both give the same word sequence because
+ * sentences are only split at whitespace outside note markers).
+ */
+
+/** Unicode superscript digits (note markers such as ¹²), possibly a list or range: ¹,², ¹⁻³, ¹–³. */
+const SUPERSCRIPT_MARKER_RE = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,\u2013\u2014\u207B-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*/g;
+/** GFM / Pandoc footnote reference: [^3], [^note-name]. */
+const GFM_MARKER_RE = /\[\^[^\]\n]*\]/g;
+/** Bracketed numeric endnote markers: [4], [4, 5], [4–6], [1; 3-5]. */
+const BRACKET_MARKER_RE = /\[\s*\d+(?:\s*[-\u2013\u2014,;]\s*\d+)*\s*\]/g;
+/** HTML superscripts (<sup>3</sup>, <sup><a href="#fn3">3</a></sup>, 21<sup>st</sup>). */
+const HTML_SUP_RE = /<sup\b[^>]*>[\s\S]*?<\/sup>/gi;
+/** Any other HTML tag or autolink (<b>, </a>, <https://…>). */
+const HTML_TAG_RE = /<\/?[A-Za-z][^<>]*>/g;
+/** Markdown link destination: keep the link text, drop `(url "title")`. */
+const MD_LINK_DEST_RE = /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)/g;
+
+/** Sticky versions used by the sentence splitter to skip a marker that follows a full stop. */
+export const MARKER_AT_RE = /\[\^[^\]\n]*\]|\[\s*\d+(?:\s*[-\u2013\u2014,;]\s*\d+)*\s*\]|<sup\b[^>]*>[\s\S]*?<\/sup>/y;
+
+export function isSuperscriptDigit(ch: string): boolean {
+  return ch.length === 1 && '⁰¹²³⁴⁵⁶⁷⁸⁹'.includes(ch);
+}
+
+/**
+ * Spans of Pandoc inline notes `^[ … ]` (with nested brackets), which may
+ * contain whole sentences: they are removed from normalised text and the
+ * sentence splitter does not split inside them.
+ */
+export function inlineNoteSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf('^[', from);
+    if (at < 0) break;
+    let depth = 0;
+    let end = -1;
+    for (let i = at + 1; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x5b /* [ */) depth++;
+      else if (c === 0x5d /* ] */) {
+        depth--;
+        if (depth === 0) {
+          end = i + 1;
+          break;
+        }
+      }
+    }
+    if (end < 0) break; // unbalanced: leave the rest alone
+    spans.push([at, end]);
+    from = end;
+  }
+  return spans;
+}
+
+/** Remove note markers (and inline notes, HTML superscripts/tags, link destinations). */
+export function stripMarkers(text: string): string {
+  let s = text;
+  if (s.includes('^[')) {
+    const spans = inlineNoteSpans(s);
+    if (spans.length > 0) {
+      let out = '';
+      let last = 0;
+      for (const [a, b] of spans) {
+        out += s.slice(last, a) + ' ';
+        last = b;
+      }
+      s = out + s.slice(last);
+    }
+  }
+  if (s.includes('<')) {
+    s = s.replace(HTML_SUP_RE, '').replace(HTML_TAG_RE, ' ');
+  }
+  if (s.includes('[')) {
+    s = s.replace(GFM_MARKER_RE, ' ').replace(BRACKET_MARKER_RE, ' ');
+  }
+  if (s.includes('](')) {
+    s = s.replace(MD_LINK_DEST_RE, ']');
+  }
+  return s.replace(SUPERSCRIPT_MARKER_RE, '');
+}
+
+const APOSTROPHE_IN_WORD_RE = /([\p{L}\p{N}])['\u2018\u2019\u02BC`\u00B4]+(?=[\p{L}\p{N}])/gu;
+const DIGIT_SEPARATOR_RE = /(\d)[.,](?=\d)/g;
+const MARKS_RE = /\p{M}+/gu;
+const EMPHASIS_RE = /[*_]+/g;
+const NON_WORD_RE = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * Fold case, diacritics, compatibility forms (ligatures, full-width), quote
+ * styles and punctuation. Apostrophes inside words are dropped (Pakistan’s →
+ * pakistans), Markdown emphasis marks * and _ are dropped (so `**Note****s**`
+ * and `Notes` agree), digit group separators are dropped (13,000 → 13000), every other
+ * run of non-letter/non-digit characters (punctuation, dashes, quotes, Markdown
+ * emphasis, whitespace) becomes one space.
+ */
+export function foldText(text: string): string {
+  let s = text.toLowerCase().normalize('NFKD');
+  s = s.replace(MARKS_RE, '');
+  s = s.replace(EMPHASIS_RE, '');
+  s = s.replace(APOSTROPHE_IN_WORD_RE, '$1');
+  s = s.replace(DIGIT_SEPARATOR_RE, '$1');
+  s = s.replace(NON_WORD_RE, ' ');
+  return s.trim();
+}
+
+/**
+ * Normalised form of a paragraph: case, whitespace, punctuation and quote
+ * styles folded, note markers removed (¹², [^x], [n], [n, m], [n–m], <sup>n</sup>,
+ * ^[inline notes]). Words are separated by single spaces.
+ */
+export function normalizeParagraph(text: string): string {
+  return foldText(stripMarkers(text));
+}
+
+/** Words of a normalised string ('' → []). */
+export function wordsOf(normalized: string): string[] {
+  return normalized.length === 0 ? [] : normalized.split(' ');
+}

@@ -1,0 +1,71 @@
+import type { BriefModel, Marker, Note } from '../model';
+import { family } from '../notes';
+import { toSuperscript, type TextEdit } from './edits';
+
+export interface NoteEditPlan {
+  edits: TextEdit[];
+  /** Offset in the new text where the cursor should go. */
+  cursor?: number;
+}
+
+/**
+ * Adds an empty note for a marker that has none, next to the notes of its family in numeric order
+ * (or in a new notes section at the end), and returns where the cursor goes.
+ */
+export function addMissingNote(model: BriefModel, marker: Marker): NoteEditPlan {
+  const text = model.text;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const fam = family(marker.key);
+  const siblings = model.notes.filter((n) => family(n.key) === fam).sort((a, b) => a.span.start - b.span.start);
+  const head = (sibling: Note | undefined) => {
+    if (marker.style === 'footnote') return `[^${marker.label}]: `;
+    if (!sibling) return marker.style === 'bracket' ? `[${marker.label}] ` : `- ${toSuperscript(Number(marker.label))} `;
+    const prefix = text.slice(sibling.span.start, sibling.labelSpan.start);
+    const label = text.slice(sibling.labelSpan.start, sibling.labelSpan.end);
+    const n = Number(marker.label);
+    const newLabel = /^\[\d+\]$/.test(label) ? `[${n}]` : /^\d+[.)]$/.test(label) ? `${n}${label.slice(-1)}` : toSuperscript(n);
+    return `${prefix}${newLabel} `;
+  };
+  if (siblings.length === 0) {
+    const trailing = /\s*$/.exec(text)![0].length;
+    const end = text.length - trailing;
+    const heading = marker.style === 'footnote' ? '' : model.format === 'markdown' ? `## Notes${eol}${eol}` : `Notes${eol}${eol}`;
+    const insertText = `${eol}${eol}${heading}${head(undefined)}`;
+    return { edits: [{ span: { start: end, end: text.length }, newText: insertText + eol }], cursor: end + insertText.length };
+  }
+  const n = marker.number ?? Infinity;
+  // After the last sibling whose number is smaller (or, for labels, after the last sibling).
+  let after: Note | undefined;
+  for (const s of siblings) if (s.number === undefined || s.number < n) after = s;
+  if (after) {
+    const sepMatch = siblings.length > 1 ? /^\s*/.exec(text.slice(siblings[0].span.end, siblings[1].span.start)) : null;
+    const sep = sepMatch && sepMatch[0].length > 0 ? sepMatch[0] : eol;
+    const insertText = `${sep}${head(after)}`;
+    return { edits: [{ span: { start: after.span.end, end: after.span.end }, newText: insertText }], cursor: after.span.end + insertText.length };
+  }
+  const first = siblings[0];
+  const sep = siblings.length > 1 ? /^\s*/.exec(text.slice(siblings[0].span.end, siblings[1].span.start))![0] || eol : eol;
+  const entry = head(first);
+  return { edits: [{ span: { start: first.span.start, end: first.span.start }, newText: entry + sep }], cursor: first.span.start + entry.length };
+}
+
+/** Deletes a note entry and the blank space that separated it from the next one. */
+export function removeNote(model: BriefModel, note: Note): NoteEditPlan {
+  const text = model.text;
+  let end = note.span.end;
+  // Swallow the line break(s) after the entry, so no empty line is left behind.
+  const after = /^[ \t]*(\r\n|\n|\r)?([ \t]*(\r\n|\n|\r))*/.exec(text.slice(end))![0];
+  const nextIsEnd = end + after.length >= text.length;
+  let start = note.span.start;
+  // Keep the separator before the next entry when this is the last one: remove the one before instead.
+  if (nextIsEnd) {
+    const before = /(\r\n|\n|\r)[ \t]*(\r\n|\n|\r)?[ \t]*$/.exec(text.slice(0, start));
+    if (before) start -= before[0].length;
+    end = note.span.end;
+  } else {
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (/^[ \t]*$/.test(text.slice(lineStart, start))) start = lineStart;
+    end += after.length;
+  }
+  return { edits: [{ span: { start, end }, newText: '' }] };
+}

@@ -1,0 +1,112 @@
+import type { BriefModel, Marker, Note } from './model';
+
+/** `Ibid.`, `ibid`, `Id.` (legal style) at the start of a note, possibly in emphasis. */
+const IBID = /^[\s*_“"]*(ibid|id)\b\.?[*_]*/i;
+
+export function isIbid(note: Note): boolean {
+  const m = IBID.exec(note.text);
+  if (!m) return false;
+  // "Id." must carry its period (the word "id" alone is not a citation form).
+  return m[1].toLowerCase() === 'ibid' || m[0].includes('.');
+}
+
+/** What follows `Ibid.` (a page, a section), trimmed. */
+export function ibidRest(note: Note): string {
+  return note.text.replace(IBID, '').replace(/^[\s,.;:*_]+/, '').trim();
+}
+
+/** Notes that share a numbering: GFM `[^n]` definitions, or a numbered notes list. */
+export function family(key: string): 'fn' | 'n' {
+  return key.startsWith('fn:') ? 'fn' : 'n';
+}
+
+/** Notes in citation order: by number where numbered, else by position. */
+export function notesInOrder(model: BriefModel): Note[] {
+  return [...model.notes].sort((a, b) => family(a.key).localeCompare(family(b.key)) || (a.number ?? Infinity) - (b.number ?? Infinity) || a.span.start - b.span.start);
+}
+
+export interface IbidResolution {
+  note: Note;
+  /** The note whose source this Ibid. stands for (through a chain of Ibids). */
+  source?: Note;
+  problem?: 'first' | 'no-source' | 'ambiguous';
+}
+
+/** A note that names no source: too short to identify one and with no URL, quote or year. */
+export function citesNoSource(note: Note): boolean {
+  if (note.urls.length > 0) return false;
+  if (/[“”"«]/.test(note.text) || /\b(1[6-9]|20)\d\d\b/.test(note.text)) return false;
+  return note.text.split(/\s+/).filter(Boolean).length < 4;
+}
+
+/** A note that cites several sources (so an Ibid. after it is ambiguous). */
+export function citesSeveralSources(note: Note): boolean {
+  if (note.urls.length >= 2) return true;
+  const parts = note.text.split(/;\s+/).filter((p) => /\b(1[6-9]|20)\d\d\b|https?:\/\//.test(p));
+  return parts.length >= 2;
+}
+
+/**
+ * Resolves every Ibid. note to the note it repeats, in the order the notes are numbered
+ * (within each family), following chains of Ibids.
+ */
+export function resolveIbids(model: BriefModel, ordered: Note[] = notesInOrder(model)): Map<Note, IbidResolution> {
+  const out = new Map<Note, IbidResolution>();
+  let prev: Note | undefined;
+  let prevFamily: string | undefined;
+  for (const note of ordered) {
+    const fam = family(note.key);
+    if (fam !== prevFamily) prev = undefined;
+    prevFamily = fam;
+    if (isIbid(note)) {
+      if (!prev) out.set(note, { note, problem: 'first' });
+      else {
+        const pr = out.get(prev);
+        const source = pr ? pr.source : prev;
+        if (pr && !pr.source) out.set(note, { note, problem: pr.problem === 'ambiguous' ? 'ambiguous' : 'no-source' });
+        else if (!pr && citesNoSource(prev)) out.set(note, { note, problem: 'no-source' });
+        else if (!pr && citesSeveralSources(prev)) out.set(note, { note, source, problem: 'ambiguous' });
+        else out.set(note, { note, source, problem: pr?.problem === 'ambiguous' ? 'ambiguous' : undefined });
+      }
+    }
+    prev = note;
+  }
+  return out;
+}
+
+export function notesByKey(model: BriefModel): Map<string, Note[]> {
+  const map = new Map<string, Note[]>();
+  for (const n of model.notes) {
+    const list = map.get(n.key);
+    if (list) list.push(n);
+    else map.set(n.key, [n]);
+  }
+  return map;
+}
+
+export function markersByKey(model: BriefModel): Map<string, Marker[]> {
+  const map = new Map<string, Marker[]>();
+  for (const m of model.markers) {
+    const list = map.get(m.key);
+    if (list) list.push(m);
+    else map.set(m.key, [m]);
+  }
+  return map;
+}
+
+/** The marker or note label under an offset, if any. */
+export function itemAt(model: BriefModel, offset: number): { marker?: Marker; note?: Note } {
+  for (const m of model.markers) {
+    const s = m.group ?? m.span;
+    if (offset >= s.start && offset <= s.end && (!m.group || (offset >= m.span.start && offset <= m.span.end) || m.group === m.span)) return { marker: m };
+  }
+  // Bracket group: the first number of the group when the cursor is on a bracket or comma.
+  for (const m of model.markers) if (m.group && offset >= m.group.start && offset <= m.group.end) return { marker: m };
+  for (const n of model.notes) if (offset >= n.labelSpan.start && offset <= n.labelSpan.end) return { note: n };
+  return {};
+}
+
+/** The note whose entry contains the offset. */
+export function noteAt(model: BriefModel, offset: number): Note | undefined {
+  return model.notes.find((n) => offset >= n.span.start && offset <= n.span.end);
+}

@@ -1,0 +1,479 @@
+/**
+ * Citation markers in one paragraph of prose.
+ *
+ * Pure text module: no I/O, no LSP or vscode imports. Offsets are UTF-16
+ * indices into the given string, `end` exclusive.
+ *
+ * Everything here is a single left-to-right scan (plus a few precomputed
+ * arrays) so the cost is linear in the paragraph length whatever the input:
+ * no regular expression with nested quantifiers is used, and every forward
+ * search either advances monotonically or is bounded by a small constant.
+ */
+import type { Span } from './sentences';
+
+export type CitationKind = 'superscript' | 'footnote' | 'bracket' | 'pandoc' | 'link' | 'html-sup';
+
+export interface Citation extends Span {
+  kind: CitationKind;
+}
+
+/** What a scan of the paragraph's markup found. */
+export interface MarkupScan {
+  /** All citations, sorted by start, never overlapping. */
+  citations: Citation[];
+  /**
+   * Regions that are not prose: inline code, HTML tags and entities, URLs,
+   * e-mail addresses, Markdown link/image destinations. Sorted by start;
+   * may overlap each other but never overlap the text of a `link` citation.
+   */
+  nonProse: Span[];
+  /** Inline code spans only (a subset of nonProse). */
+  code: Span[];
+}
+
+/**
+ * Every citation in a paragraph: Unicode superscript digit runs (¹ … ²⁶),
+ * [^label] (and Pandoc inline notes ^[…]), bracket numeric markers [1] [2, 3]
+ * [4–6] [4-6] (not when they are Markdown link text: followed by ( or [ or
+ * preceded by ]), Pandoc [@key] / [see @key, p. 3], Markdown inline links
+ * [text](http…) (also bare and <autolink> URLs, and [12](#fn12) anchors), and
+ * <sup>N</sup> / <sup><a …>N</a></sup>. Inline `code` is ignored.
+ */
+export function findCitations(text: string): Citation[] {
+  return scanMarkup(text).citations;
+}
+
+/** Inline code spans (CommonMark backtick runs), linear time. */
+export function findCodeSpans(text: string): Span[] {
+  const runsStart: number[] = [];
+  const runsLen: number[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    if (text.charCodeAt(i) === 0x60 /* ` */) {
+      let j = i;
+      while (j < n && text.charCodeAt(j) === 0x60) j++;
+      // A backslash-escaped backtick does not open a span.
+      if (!(i > 0 && text.charCodeAt(i - 1) === 0x5c && j - i === 1)) {
+        runsStart.push(i);
+        runsLen.push(j - i);
+      }
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  const byLen = new Map<number, number[]>();
+  for (let r = 0; r < runsStart.length; r++) {
+    let list = byLen.get(runsLen[r]);
+    if (!list) byLen.set(runsLen[r], (list = []));
+    list.push(r);
+  }
+  const ptr = new Map<number, number>();
+  const spans: Span[] = [];
+  for (let r = 0; r < runsStart.length; r++) {
+    const len = runsLen[r];
+    const list = byLen.get(len)!;
+    let p = ptr.get(len) ?? 0;
+    while (p < list.length && list[p] <= r) p++;
+    ptr.set(len, p);
+    if (p < list.length) {
+      const closing = list[p];
+      spans.push({ start: runsStart[r], end: runsStart[closing] + len });
+      r = closing; // runs in between are inside the code span
+    }
+  }
+  return spans;
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+export function isSuperscriptDigit(ch: string): boolean {
+  return ch.length === 1 && SUPERSCRIPT_DIGITS.includes(ch);
+}
+
+function isAsciiDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Square/cube exponents after a unit (`500 km²`) are not note markers. */
+const EXPONENT_UNITS = new Set(['m', 'km', 'cm', 'mm', 'ft', 'mi', 'yd', 'in', 'sq']);
+
+function isUnitExponent(text: string, supStart: number, supEnd: number, supText: string): boolean {
+  if (supText !== '²' && supText !== '³' && supText !== '2' && supText !== '3') return false;
+  let k = supStart;
+  let letters = '';
+  while (k > 0 && letters.length < 3 && isAsciiLetterCode(text.charCodeAt(k - 1))) {
+    letters = text[k - 1] + letters;
+    k--;
+  }
+  if (!EXPONENT_UNITS.has(letters.toLowerCase())) return false;
+  if (k > 0 && text[k - 1] === ' ') k--;
+  void supEnd;
+  return k > 0 && isAsciiDigitCode(text.charCodeAt(k - 1));
+}
+
+/** Finds the next match of a global regex at or after `from`, caching monotonically. */
+class NextMatch {
+  private pos = -2; // -2: not computed; -1: none
+  private len = 0;
+  constructor(
+    private readonly text: string,
+    private readonly re: RegExp,
+  ) {}
+  at(from: number): { index: number; length: number } | null {
+    if (this.pos === -1) return null;
+    if (this.pos < from) {
+      this.re.lastIndex = from;
+      const m = this.re.exec(this.text);
+      if (!m) {
+        this.pos = -1;
+        return null;
+      }
+      this.pos = m.index;
+      this.len = m[0].length;
+    }
+    return { index: this.pos, length: this.len };
+  }
+}
+
+const ORDINAL_SUP = new Set(['st', 'nd', 'rd', 'th', 'er', 'e', 're', 'o', 'a', 'tm', 'sm']);
+
+function isMarkerContent(inner: string): boolean {
+  let s = inner.trim();
+  if (s.startsWith('[') && s.endsWith(']')) s = s.slice(1, -1).trim();
+  if (s.startsWith('(') && s.endsWith(')')) s = s.slice(1, -1).trim();
+  if (s.length === 0 || s.length > 40) return false;
+  if (/^[*†‡§¶]+$/.test(s)) return true;
+  if (ORDINAL_SUP.has(s.toLowerCase())) return false;
+  if (/^[a-z]$/.test(s)) return true; // table notes: <sup>a</sup>
+  return isNumericList(s);
+}
+
+/** `12`, `2, 3`, `4–6`, `4-6`, `1; 3` */
+function isNumericList(s: string): boolean {
+  let i = 0;
+  const n = s.length;
+  let groups = 0;
+  while (i < n) {
+    while (i < n && s[i] === ' ') i++;
+    const d0 = i;
+    while (i < n && isAsciiDigitCode(s.charCodeAt(i))) i++;
+    if (i === d0) return false;
+    groups++;
+    while (i < n && s[i] === ' ') i++;
+    if (i >= n) break;
+    const c = s[i];
+    if (c === ',' || c === ';' || c === '-' || c === '–' || c === '—' || c === '‐') {
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return groups > 0;
+}
+
+function stripTags(s: string): string {
+  let out = '';
+  let inTag = false;
+  for (const ch of s) {
+    if (ch === '<') inTag = true;
+    else if (ch === '>') inTag = false;
+    else if (!inTag) out += ch;
+  }
+  return out;
+}
+
+const URL_STOP = new Set([' ', '\t', '\n', '\r', '<', '>', '"', '“', '”', '\u00a0']);
+
+function isUrlStart(text: string, i: number): number {
+  // returns length of scheme prefix if a URL starts here, else 0
+  if (i > 0 && (isAsciiLetterCode(text.charCodeAt(i - 1)) || isAsciiDigitCode(text.charCodeAt(i - 1)))) return 0;
+  const c = text[i];
+  if (c === 'h' || c === 'H') {
+    const head = text.slice(i, i + 8).toLowerCase();
+    if (head.startsWith('https://')) return 8;
+    if (head.startsWith('http://')) return 7;
+  } else if (c === 'w' || c === 'W') {
+    const head = text.slice(i, i + 4).toLowerCase();
+    if (head === 'www.' && i + 4 < text.length && isAsciiLetterCode(text.charCodeAt(i + 4))) return 4;
+  } else if (c === 'f' || c === 'F') {
+    if (text.slice(i, i + 6).toLowerCase() === 'ftp://') return 6;
+  } else if (c === 'd' || c === 'D') {
+    if (text.slice(i, i + 4).toLowerCase() === 'doi:' && isAsciiDigitCode(text.charCodeAt(i + 4))) return 4;
+  }
+  return 0;
+}
+
+/** End of a bare URL starting at i (trailing punctuation trimmed). */
+function urlEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  let depth = 0;
+  while (j < n && !URL_STOP.has(text[j])) {
+    const c = text[j];
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) break;
+      depth--;
+    } else if (c === ']' || c === '[') break;
+    j++;
+  }
+  while (j > i && '.,;:!?\'’*_'.includes(text[j - 1])) j--;
+  return j;
+}
+
+function isWordChar(c: number): boolean {
+  return isAsciiLetterCode(c) || isAsciiDigitCode(c) || c === 95;
+}
+
+function looksPandoc(content: string): boolean {
+  for (let k = 0; k < content.length; k++) {
+    if (content[k] !== '@') continue;
+    const before = k === 0 ? ' ' : content[k - 1];
+    if (!(before === ' ' || before === ';' || before === '-' || before === '\t')) continue;
+    const after = content.charCodeAt(k + 1);
+    if (isWordChar(after) || content[k + 1] === '{') return true;
+  }
+  return false;
+}
+
+/**
+ * One linear scan over the paragraph collecting citations and non-prose
+ * regions. Shared by sentences.ts and figures.ts.
+ */
+export function scanMarkup(text: string): MarkupScan {
+  const n = text.length;
+  const code = findCodeSpans(text);
+  const nonProse: Span[] = code.slice();
+  const citations: Citation[] = [];
+
+  // inCode[i] === 1 when i is inside inline code.
+  const inCode = new Uint8Array(n);
+  for (const s of code) inCode.fill(1, s.start, s.end);
+
+  // Full nested bracket matching (stack), ignoring brackets inside code and
+  // backslash-escaped brackets.
+  const matchClose = new Int32Array(n).fill(-1);
+  {
+    const stack: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (inCode[i]) continue;
+      const c = text.charCodeAt(i);
+      if (c === 0x5b /* [ */) {
+        if (i > 0 && text.charCodeAt(i - 1) === 0x5c) continue;
+        stack.push(i);
+      } else if (c === 0x5d /* ] */) {
+        if (i > 0 && text.charCodeAt(i - 1) === 0x5c) continue;
+        const o = stack.pop();
+        if (o !== undefined) matchClose[o] = i;
+      }
+    }
+  }
+  // Same for parentheses (used for link destinations).
+  const parenClose = new Int32Array(n).fill(-1);
+  {
+    const stack: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x28) stack.push(i);
+      else if (c === 0x29) {
+        const o = stack.pop();
+        if (o !== undefined) parenClose[o] = i;
+      }
+    }
+  }
+
+  const supClose = new NextMatch(text, /<\/sup\s*>/gi);
+  const tagClose = new NextMatch(text, />/g);
+
+  let i = 0;
+  while (i < n) {
+    if (inCode[i]) {
+      i++;
+      continue;
+    }
+    const ch = text[i];
+
+    // Superscript digit runs.
+    if (SUPERSCRIPT_DIGITS.includes(ch)) {
+      let j = i + 1;
+      while (j < n) {
+        if (SUPERSCRIPT_DIGITS.includes(text[j])) j++;
+        else if ((text[j] === ',' || text[j] === '⁻' || text[j] === '˒') && j + 1 < n && SUPERSCRIPT_DIGITS.includes(text[j + 1])) j += 2;
+        else break;
+      }
+      const sup = text.slice(i, j);
+      if (!isUnitExponent(text, i, j, sup)) citations.push({ start: i, end: j, kind: 'superscript' });
+      i = j;
+      continue;
+    }
+
+    // Pandoc inline note ^[…]
+    if (ch === '^' && i + 1 < n && text[i + 1] === '[' && matchClose[i + 1] > 0) {
+      const close = matchClose[i + 1];
+      citations.push({ start: i, end: close + 1, kind: 'footnote' });
+      i = close + 1;
+      continue;
+    }
+
+    if (ch === '[' && matchClose[i] > 0 && !(i > 0 && text[i - 1] === '\\')) {
+      const close = matchClose[i];
+      // Only innermost pairs (no '[' inside) are markers; links may nest one level.
+      const content = text.slice(i + 1, close);
+      const innermost = !content.includes('[');
+      const next = close + 1 < n ? text[close + 1] : '';
+      const prev = i > 0 ? text[i - 1] : '';
+      const isImage = prev === '!';
+      if (next === '(' && parenClose[close + 1] > 0) {
+        // Markdown inline link or image.
+        const destStart = close + 2;
+        const destEnd = parenClose[close + 1];
+        let d = destStart;
+        while (d < destEnd && text[d] === ' ') d++;
+        if (text[d] === '<') d++;
+        const dest = text.slice(d, Math.min(destEnd, d + 12)).toLowerCase();
+        nonProse.push({ start: close + 1, end: destEnd + 1 });
+        const external = dest.startsWith('http://') || dest.startsWith('https://') || dest.startsWith('www.') || dest.startsWith('doi:') || dest.startsWith('ftp://');
+        const anchorMarker = dest.startsWith('#') && (isMarkerContent(content) || content.startsWith('^'));
+        if (!isImage && (external || anchorMarker)) {
+          citations.push({ start: i, end: destEnd + 1, kind: 'link' });
+        } else if (isImage) {
+          nonProse.push({ start: i - 1, end: destEnd + 1 });
+        }
+        // Link text stays prose; scanning continues inside it.
+        i++;
+        continue;
+      }
+      if (innermost) {
+        if (content.length > 1 && content[0] === '^' && !/\s/.test(content)) {
+          citations.push({ start: i, end: close + 1, kind: 'footnote' });
+          i = close + 1;
+          continue;
+        }
+        if (prev !== ']' && next !== '[' && next !== '(' && isNumericList(content)) {
+          citations.push({ start: i, end: close + 1, kind: 'bracket' });
+          i = close + 1;
+          continue;
+        }
+        if (looksPandoc(content)) {
+          citations.push({ start: i, end: close + 1, kind: 'pandoc' });
+          i = close + 1;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+
+    if (ch === '<') {
+      // <sup>…</sup>
+      const head = text.slice(i, i + 5).toLowerCase();
+      if (head === '<sup>' || head === '<sup ') {
+        const m = supClose.at(i + 4);
+        if (m && m.index - i <= 400) {
+          const inner = stripTags(text.slice(text.indexOf('>', i) + 1, m.index));
+          const end = m.index + m.length;
+          if (isMarkerContent(inner) && !isUnitExponent(text, i, end, inner.trim())) {
+            citations.push({ start: i, end, kind: 'html-sup' });
+            i = end;
+            continue;
+          }
+        }
+      }
+      // Autolink <http://…>
+      if (isUrlStart(text, i + 1) > 0) {
+        const m = tagClose.at(i + 1);
+        if (m && m.index - i <= 2000) {
+          citations.push({ start: i, end: m.index + 1, kind: 'link' });
+          nonProse.push({ start: i, end: m.index + 1 });
+          i = m.index + 1;
+          continue;
+        }
+      }
+      // Any other HTML tag / comment.
+      const nx = text.charCodeAt(i + 1);
+      if (isAsciiLetterCode(nx) || nx === 0x2f /* / */ || nx === 0x21 /* ! */) {
+        const m = tagClose.at(i + 1);
+        if (m && m.index - i <= 1000) {
+          nonProse.push({ start: i, end: m.index + 1 });
+          i = m.index + 1;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+
+    // HTML entities &#123; &#x1F; &amp;
+    if (ch === '&') {
+      let j = i + 1;
+      if (text[j] === '#') {
+        j++;
+        if (text[j] === 'x' || text[j] === 'X') j++;
+        const d0 = j;
+        while (j < n && j - d0 < 8 && /[0-9a-fA-F]/.test(text[j])) j++;
+        if (j > d0 && text[j] === ';') {
+          nonProse.push({ start: i, end: j + 1 });
+          i = j + 1;
+          continue;
+        }
+      } else {
+        const d0 = j;
+        while (j < n && j - d0 < 10 && isAsciiLetterCode(text.charCodeAt(j))) j++;
+        if (j > d0 && text[j] === ';') {
+          nonProse.push({ start: i, end: j + 1 });
+          i = j + 1;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+
+    // Bare URLs.
+    const schemeLen = isUrlStart(text, i);
+    if (schemeLen > 0) {
+      const end = urlEnd(text, i + schemeLen);
+      if (end > i + schemeLen) {
+        citations.push({ start: i, end, kind: 'link' });
+        nonProse.push({ start: i, end });
+        i = end;
+        continue;
+      }
+    }
+
+    // E-mail addresses (digits inside must not become figures).
+    if (ch === '@' && i > 0 && isWordChar(text.charCodeAt(i - 1))) {
+      let a = i;
+      while (a > 0 && i - a < 64 && /[A-Za-z0-9._%+-]/.test(text[a - 1])) a--;
+      let b = i + 1;
+      let dot = false;
+      while (b < n && b - i < 255 && /[A-Za-z0-9.-]/.test(text[b])) {
+        if (text[b] === '.') dot = true;
+        b++;
+      }
+      while (b > i + 1 && text[b - 1] === '.') b--;
+      if (dot && b > i + 1) {
+        nonProse.push({ start: a, end: b });
+        i = b;
+        continue;
+      }
+    }
+    i++;
+  }
+
+  citations.sort((a, b) => a.start - b.start);
+  // Drop citations nested inside an earlier one (e.g. a bracket marker inside link text).
+  const out: Citation[] = [];
+  for (const ct of citations) {
+    const last = out[out.length - 1];
+    if (last && ct.start < last.end) continue;
+    out.push(ct);
+  }
+  nonProse.sort((a, b) => a.start - b.start);
+  return { citations: out, nonProse, code };
+}

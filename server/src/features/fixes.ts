@@ -1,0 +1,144 @@
+import {
+  CodeActionKind,
+  ResponseError,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type TextDocuments,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineIndex, type BriefModel } from '../engine';
+import { applyEdits, type TextEdit } from '../engine/fixes/edits';
+import { addMissingNote, removeNote } from '../engine/fixes/noteEdits';
+import { planRenumber } from '../engine/fixes/renumber';
+import { itemAt, noteAt, notesByKey } from '../engine/notes';
+import type { DocumentStore } from '../documentStore';
+import { toRange } from './convert';
+
+/** Commands the server executes (the client's commands forward to them). */
+export const ServerCommands = {
+  renumber: 'policyBrief.server.renumberFootnotes',
+  insertFootnote: 'policyBrief.server.insertFootnote',
+  citedSource: 'policyBrief.server.citedSource',
+} as const;
+
+/** Client command that puts the cursor somewhere after an edit. */
+export const MOVE_CURSOR = 'policyBrief.moveCursor';
+
+export const RENUMBER_KIND = `${CodeActionKind.Source}.renumberFootnotes.policyBrief`;
+
+export interface FixDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  store: DocumentStore;
+}
+
+export function toWorkspaceEdit(model: BriefModel, uri: string, version: number, edits: TextEdit[]): WorkspaceEdit {
+  return { documentChanges: [{ textDocument: { uri, version }, edits: edits.map((e) => ({ range: toRange(model, e.span), newText: e.newText })) }] };
+}
+
+/** Line/character of an offset in the text after the edits. */
+export function positionAfter(model: BriefModel, edits: TextEdit[], offset: number) {
+  return new LineIndex(applyEdits(model.text, edits)).positionAt(offset);
+}
+
+/** Quick fixes for this document's diagnostics, plus the Renumber source action. */
+export function codeActions(model: BriefModel, uri: string, version: number, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+  let renumberOffered = false;
+  const renumberAction = (diagnostic?: Diagnostic): CodeAction | undefined => {
+    const plan = planRenumber(model);
+    if (plan.edits.length === 0) return undefined;
+    return {
+      title: 'Renumber footnotes in order of appearance',
+      kind: diagnostic ? CodeActionKind.QuickFix : RENUMBER_KIND,
+      diagnostics: diagnostic ? [diagnostic] : undefined,
+      isPreferred: !!diagnostic,
+      edit: toWorkspaceEdit(model, uri, version, plan.edits),
+    };
+  };
+  for (const d of diagnostics) {
+    if (d.source !== 'policy-brief' || !wants(CodeActionKind.QuickFix)) continue;
+    const offset = model.lines.offsetAt(d.range.start);
+    if (d.code === 'footnote-order' && !renumberOffered) {
+      const a = renumberAction(d);
+      if (a) actions.push(a);
+      renumberOffered = true;
+    } else if (d.code === 'footnote-undefined') {
+      const { marker } = itemAt(model, offset);
+      if (!marker || notesByKey(model).has(marker.key)) continue;
+      const plan = addMissingNote(model, marker);
+      const cursor = plan.cursor !== undefined ? positionAfter(model, plan.edits, plan.cursor) : undefined;
+      actions.push({
+        title: `Add note ${marker.label}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: true,
+        edit: toWorkspaceEdit(model, uri, version, plan.edits),
+        command: cursor ? { title: 'Go to the new note', command: MOVE_CURSOR, arguments: [uri, cursor] } : undefined,
+      });
+    } else if (d.code === 'footnote-unused') {
+      const note = noteAt(model, offset);
+      if (!note) continue;
+      actions.push({
+        title: `Remove unused note ${note.label}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: toWorkspaceEdit(model, uri, version, removeNote(model, note).edits),
+      });
+    }
+  }
+  if (!renumberOffered && wants(RENUMBER_KIND) && only) {
+    const a = renumberAction();
+    if (a) actions.push(a);
+  }
+  return actions;
+}
+
+interface CommandArgs {
+  uri: string;
+  version?: number;
+  position?: { line: number; character: number };
+}
+
+export function registerFixSupport(deps: FixDeps): void {
+  const { connection, documents, store } = deps;
+  connection.onCodeAction((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    return codeActions(store.model(doc), doc.uri, doc.version, p.context.diagnostics, p.context.only);
+  });
+
+  connection.onExecuteCommand(async (p) => {
+    const args = (p.arguments?.[0] ?? {}) as CommandArgs;
+    const doc = typeof args.uri === 'string' ? documents.get(args.uri) : undefined;
+    if (!doc) throw new ResponseError(-32602, 'Policy Brief: no open document for this command.');
+    const model = store.model(doc);
+    const offset = args.position ? model.lines.offsetAt(args.position) : 0;
+    switch (p.command) {
+      case ServerCommands.renumber: {
+        const plan = planRenumber(model);
+        if (plan.edits.length === 0) return { applied: false, message: 'The notes are already in order.' };
+        const r = await connection.workspace.applyEdit({ label: 'Renumber footnotes', edit: toWorkspaceEdit(model, doc.uri, doc.version, plan.edits) });
+        return { applied: r.applied };
+      }
+      case ServerCommands.insertFootnote: {
+        const plan = planRenumber(model, { at: offset, noteText: '' });
+        const cursor = plan.cursor !== undefined ? positionAfter(model, plan.edits, plan.cursor) : undefined;
+        const r = await connection.workspace.applyEdit({ label: 'Insert footnote', edit: toWorkspaceEdit(model, doc.uri, doc.version, plan.edits) });
+        return { applied: r.applied, cursor, number: plan.insertedNumber };
+      }
+      case ServerCommands.citedSource: {
+        const { marker, note: labelNote } = itemAt(model, offset);
+        const note = labelNote ?? (marker ? notesByKey(model).get(marker.key)?.[0] : noteAt(model, offset));
+        if (!note) return { message: marker ? `Marker ${marker.label} has no note.` : 'Put the cursor on a note marker to open its source.' };
+        const url = note.urls.find((u) => /^(https?:|mailto:)/i.test(u.url))?.url;
+        if (url) return { url };
+        return { noteRange: toRange(model, note.span), message: `Note ${note.label} has no link; showing the note.` };
+      }
+    }
+    throw new ResponseError(-32601, `Unknown command ${p.command}`);
+  });
+}
