@@ -20,9 +20,11 @@ export function family(key: string): 'fn' | 'n' {
   return key.startsWith('fn:') ? 'fn' : 'n';
 }
 
-/** Notes in citation order: by number where numbered, else by position. */
+/** Notes in citation order: by number where numbered, else by position; a duplicate definition is left out. */
 export function notesInOrder(model: BriefModel): Note[] {
-  return [...model.notes].sort((a, b) => family(a.key).localeCompare(family(b.key)) || (a.number ?? Infinity) - (b.number ?? Infinity) || a.span.start - b.span.start);
+  const seen = new Set<string>();
+  const firsts = model.notes.filter((n) => !seen.has(n.key) && seen.add(n.key));
+  return firsts.sort((a, b) => family(a.key).localeCompare(family(b.key)) || (a.number ?? Infinity) - (b.number ?? Infinity) || a.span.start - b.span.start);
 }
 
 export interface IbidResolution {

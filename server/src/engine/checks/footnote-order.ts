@@ -51,7 +51,11 @@ export default defineCheck({
       }
       // Notes listed out of numeric order (in document order).
       let prev: (typeof notes)[number] | undefined;
+      const listed = new Set<string>();
       for (const note of notes) {
+        // A second definition of a number is footnote-duplicate's finding, not an ordering one.
+        if (listed.has(note.key)) continue;
+        listed.add(note.key);
         if (prev && note.number! < prev.number!) {
           report({
             span: note.labelSpan,

@@ -1,5 +1,6 @@
 import type { BriefModel, Marker, Note, NoteStyle } from '../model';
 import { family, ibidRest, isIbid, resolveIbids } from '../notes';
+import { isSuperscriptDigit } from '../parse/markers';
 import { toSuperscript, type TextEdit } from './edits';
 
 /** A marker and note to add while renumbering (Insert footnote, Add a note for this figure). */
@@ -74,8 +75,15 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
     );
     const notes = model.notes.filter((n) => n.number !== undefined && family(n.key) === fam);
     if (insert && insFam === fam) {
-      markers.push({ key: NEW_KEY, span: { start: insert.at, end: insert.at }, virtual: true });
-      markers.sort((a, b) => a.span.start - b.span.start);
+      // Never split a marker or a note: a cursor inside one inserts after it.
+      let at = insert.at;
+      for (const m of model.markers) {
+        const s = m.group ?? m.span;
+        if (at > s.start && at < s.end) at = s.end;
+      }
+      markers.push({ key: NEW_KEY, span: { start: at, end: at }, virtual: true });
+      // At the same offset the new marker goes first: it is inserted before the existing one.
+      markers.sort((a, b) => a.span.start - b.span.start || ('virtual' in b ? 1 : 0) - ('virtual' in a ? 1 : 0));
     }
     if (markers.length === 0 && notes.length === 0) continue;
 
@@ -98,7 +106,18 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
     for (const m of markers) {
       const e = entries.get(m.key)!;
       if ('virtual' in m) {
-        edits.push({ span: m.span, newText: markerText(style === 'footnote' ? 'footnote' : model.style === 'bracket' ? 'bracket' : style, e.newNumber) });
+        const mstyle: NoteStyle = style === 'footnote' ? 'footnote' : model.style === 'bracket' ? 'bracket' : style;
+        let newText = markerText(mstyle, e.newNumber);
+        if (mstyle === 'superscript') {
+          // Superscript digits next to each other read as one number (¹ + ² = ¹²): separate them with a comma.
+          if (isSuperscriptDigit(text[m.span.start - 1] ?? '')) newText = ',' + newText;
+          if (isSuperscriptDigit(text[m.span.start] ?? '')) newText += ',';
+        } else if (mstyle === 'bracket') {
+          // `[2][1]` reads as a Markdown reference link: keep a space between bracket citations.
+          if (text[m.span.start - 1] === ']') newText = ' ' + newText;
+          if (text[m.span.start] === '[') newText += ' ';
+        }
+        edits.push({ span: m.span, newText });
         continue;
       }
       if (m.group) {
