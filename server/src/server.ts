@@ -24,6 +24,7 @@ export function startServer(connection: Connection): ServerHandle {
 
   connection.onInitialize((params): InitializeResult => {
     settings.supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    workspaceFolderEvents = !!params.capabilities.workspace?.workspaceFolders;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     settings.workspaceRoots = folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     return {
@@ -44,7 +45,17 @@ export function startServer(connection: Connection): ServerHandle {
     };
   });
 
+  let workspaceFolderEvents = false;
   connection.onInitialized(() => {
+    // Only a client that announced workspace folders may be asked for their change events (the getter throws otherwise).
+    if (workspaceFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const add = e.added.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+        const removed = new Set(e.removed.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
+        settings.workspaceRoots = [...settings.workspaceRoots.filter((r) => !removed.has(r)), ...add];
+        rerunAll();
+      });
+    }
     if (settings.supportsConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policyBrief' }).catch(() => undefined);
     }
@@ -56,12 +67,6 @@ export function startServer(connection: Connection): ServerHandle {
   };
   connection.onDidChangeConfiguration(rerunAll);
   connection.onDidChangeWatchedFiles(rerunAll);
-  connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
-    const add = e.added.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
-    const removed = new Set(e.removed.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
-    settings.workspaceRoots = [...settings.workspaceRoots.filter((r) => !removed.has(r)), ...add];
-    rerunAll();
-  });
 
   // TextDocuments reports an open as a content change too: the open is checked at once, not debounced.
   const opened = new Map<string, number>();

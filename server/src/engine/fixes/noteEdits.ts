@@ -49,23 +49,26 @@ export function addMissingNote(model: BriefModel, marker: Marker): NoteEditPlan 
   return { edits: [{ span: { start: first.span.start, end: first.span.start }, newText: entry + sep }], cursor: first.span.start + entry.length };
 }
 
-/** Deletes a note entry and the blank space that separated it from the next one. */
+/**
+ * Deletes a note entry with its own line break. When blank lines stood on both sides of it, one of
+ * them goes too, so the notes keep their spacing and what follows keeps its blank line.
+ */
 export function removeNote(model: BriefModel, note: Note): NoteEditPlan {
   const text = model.text;
-  let end = note.span.end;
-  // Swallow the line break(s) after the entry, so no empty line is left behind.
-  const after = /^[ \t]*(\r\n|\n|\r)?([ \t]*(\r\n|\n|\r))*/.exec(text.slice(end))![0];
-  const nextIsEnd = end + after.length >= text.length;
   let start = note.span.start;
-  // Keep the separator before the next entry when this is the last one: remove the one before instead.
-  if (nextIsEnd) {
-    const before = /(\r\n|\n|\r)[ \t]*(\r\n|\n|\r)?[ \t]*$/.exec(text.slice(0, start));
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  if (/^[ \t]*$/.test(text.slice(lineStart, start))) start = lineStart;
+  let end = note.span.end;
+  const eolAfter = /^[ \t]*(\r\n|\n|\r)/.exec(text.slice(end));
+  if (!eolAfter) {
+    // The last line of the document: take the line break before it instead.
+    const before = /(\r\n|\n|\r)$/.exec(text.slice(0, start));
     if (before) start -= before[0].length;
-    end = note.span.end;
-  } else {
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    if (/^[ \t]*$/.test(text.slice(lineStart, start))) start = lineStart;
-    end += after.length;
+    return { edits: [{ span: { start, end: text.length }, newText: '' }] };
   }
+  end += eolAfter[0].length;
+  const blankBefore = /(\r\n|\n|\r)[ \t]*(\r\n|\n|\r)$/.test(text.slice(0, start)) || start === 0;
+  const blankAfter = /^[ \t]*(\r\n|\n|\r)/.exec(text.slice(end));
+  if (blankBefore && blankAfter) end += blankAfter[0].length;
   return { edits: [{ span: { start, end }, newText: '' }] };
 }
