@@ -16,6 +16,9 @@ export interface LintResult {
   errors: { code: string; error: unknown }[];
 }
 
+/** Findings of one code kept per document; the rest are summarised in one finding. */
+export const MAX_FINDINGS_PER_CODE = 1000;
+
 /** Runs every enabled check on a parsed brief and drops what suppression comments switch off. */
 export function lintModel(model: BriefModel, config: EngineConfig, env: CheckEnv = { docKey: '' }): LintResult {
   const findings: Finding[] = [];
@@ -25,18 +28,29 @@ export function lintModel(model: BriefModel, config: EngineConfig, env: CheckEnv
     const severity = config.severity[check.code] ?? check.defaultSeverity;
     if (severity === 'off') continue;
     const options = config.checks[check.code] ?? check.options.parse(undefined);
+    let count = 0;
+    let overflow: Finding | undefined;
     try {
       check.run(
         model,
         options,
         (f) => {
           if (suppressions.isSuppressed(check.code, model.lines.lineAt(f.span.start))) return;
+          if (++count > MAX_FINDINGS_PER_CODE) {
+            overflow ??= { span: f.span, code: check.code, severity: 'info', message: '' };
+            return;
+          }
           findings.push({ ...f, code: check.code, severity: f.severity ? lowerOf(f.severity, severity) : severity });
         },
         env,
       );
     } catch (error) {
       errors.push({ code: check.code, error });
+    }
+    if (overflow) {
+      // A broken document can produce thousands of findings; the editor shows a bounded number and says so.
+      overflow.message = `${count - MAX_FINDINGS_PER_CODE} more ${check.code} findings from here on are not shown (only the first ${MAX_FINDINGS_PER_CODE} are).`;
+      findings.push(overflow);
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
