@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CHECKS, formatFor, lintModel, looksLikeBrief, parseBrief, type BriefModel, type Finding } from './engine';
 import { CONFIG_FILE } from './settingsProvider';
 import { parseConfigFileText, parseSettings, type Settings } from './settings';
@@ -237,6 +238,12 @@ function toText(results: FileResult[]): string {
   return s;
 }
 
+/** A relative path as a URI reference (spaces, `#` and `%` encoded), or a file URI for an absolute one. */
+function toUriReference(file: string): string {
+  if (path.isAbsolute(file)) return pathToFileURL(file).toString();
+  return file.split(path.sep).join('/').split('/').map((seg) => (seg === '..' || seg === '.' ? seg : encodeURIComponent(seg))).join('/');
+}
+
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 function toSarif(results: FileResult[]): unknown {
@@ -263,7 +270,7 @@ function toSarif(results: FileResult[]): unknown {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.file.split(path.sep).join('/') },
+                artifactLocation: { uri: toUriReference(f.file) },
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
               },
             },

@@ -6,7 +6,7 @@ export default defineCheck({
   code: 'footnote-duplicate',
   description: 'The same note number or label defined twice.',
   defaultSeverity: 'error',
-  options: z.object({}).default({}),
+  options: z.strictObject({}).default({}),
   fixable: false,
   run(model, _options, report) {
     for (const [, notes] of notesByKey(model)) {

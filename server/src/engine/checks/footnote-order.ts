@@ -8,7 +8,7 @@ export default defineCheck({
   code: 'footnote-order',
   description: 'Numbered notes out of sequence: markers must first appear as 1, 2, 3 … and notes be listed in that order.',
   defaultSeverity: 'warning',
-  options: z.object({}).default({}),
+  options: z.strictObject({}).default({}),
   fixable: true,
   run(model, _options, report) {
     for (const fam of ['fn', 'n'] as const) {

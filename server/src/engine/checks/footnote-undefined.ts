@@ -6,7 +6,7 @@ export default defineCheck({
   code: 'footnote-undefined',
   description: 'A note marker with no matching note.',
   defaultSeverity: 'error',
-  options: z.object({}).default({}),
+  options: z.strictObject({}).default({}),
   fixable: true,
   run(model, _options, report) {
     const defined = new Set(model.notes.map((n) => n.key));

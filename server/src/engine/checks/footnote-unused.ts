@@ -5,7 +5,7 @@ export default defineCheck({
   code: 'footnote-unused',
   description: 'A note that no marker in the text cites.',
   defaultSeverity: 'warning',
-  options: z.object({}).default({}),
+  options: z.strictObject({}).default({}),
   fixable: true,
   run(model, _options, report) {
     const cited = new Set(model.markers.map((m) => m.key));

@@ -6,7 +6,7 @@ export default defineCheck({
   code: 'ibid-without-antecedent',
   description: 'An Ibid. (or Id.) note with no earlier note it can refer to, or after a note that cites several sources.',
   defaultSeverity: 'warning',
-  options: z.object({}).default({}),
+  options: z.strictObject({}).default({}),
   fixable: false,
   run(model, _options, report) {
     for (const r of resolveIbids(model).values()) {
