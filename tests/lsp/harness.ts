@@ -167,6 +167,9 @@ export class LspClient {
   /** Why `start()` failed, when it did (kept by `serverForSuite` for every test of the suite to report). */
   startError: Error | undefined;
 
+  /** Edits the server asked the client to apply (`workspace/applyEdit`), in order. */
+  readonly appliedEdits: { label?: string; edit: import('vscode-languageserver-protocol').WorkspaceEdit }[] = [];
+
   constructor(private readonly options: ServerOptions = {}) {
     this.settings = structuredClone(options.settings ?? {});
   }
@@ -227,6 +230,10 @@ export class LspClient {
           case 'window/showMessageRequest':
             this.messages.push({ ...params, seq, request: true });
             return null;
+          case 'workspace/applyEdit':
+            // Commands (Renumber, Insert footnote) send their edit here; tests read it from appliedEdits.
+            this.appliedEdits.push(params);
+            return { applied: true };
           case 'client/registerCapability':
             this.registrations.push(...(params?.registrations ?? []));
             return null;

@@ -164,6 +164,37 @@ describe('navigation through the server', () => {
     assert.equal(removed, PLANTED.replace(/\n\[\^27\]: [^\n]*/, ''));
   });
 
+  it('Insert footnote and Renumber commands send one edit each and put the cursor in the new note', async () => {
+    client.ready();
+    const uri = docUri('insert.brief');
+    await client.open(uri, 'policy-brief', SEED_001);
+    // Cursor after "Doha Accords 2020" in the Overview, before any note is cited: the new note becomes 1.
+    const position = posOf(SEED_001, ' that mentioned commitments');
+    const r = await client.request<{ applied: boolean; cursor: { line: number; character: number }; number: number }>('workspace/executeCommand', {
+      command: 'policyBrief.server.insertFootnote',
+      arguments: [{ uri, position }],
+    });
+    assert.equal(r.number, 1);
+    const edit = client.appliedEdits[client.appliedEdits.length - 1].edit;
+    const after = applyWorkspaceEdit(SEED_001, edit);
+    assert.ok(after.includes('Doha Accords 2020¹ that mentioned'), 'the marker is at the cursor');
+    assert.ok(after.includes('August 2021.² The collapse'), 'the next marker is renumbered');
+    assert.ok(after.includes('- ¹ \n- ² “How the world reacted'), 'the note entry is added in order, in the list’s own style');
+    assert.ok(after.includes('- ²⁷ Dawood Azami and Cherylann Mollan'), 'the last note becomes 27');
+    const lines = after.split('\n');
+    assert.equal(lines[r.cursor.line].slice(0, r.cursor.character), '- ¹ ', 'the cursor lands in the new note');
+    // Notes 4 and 5 (Ibid. p. 18) still follow the UN report, so they stay Ibid.
+    assert.ok(after.includes('- ⁵ Ibid. p. 18\n- ⁶ Ibid. p. 18'));
+
+    const planted = docUri('renumber.md');
+    await client.open(planted, 'markdown', PLANTED);
+    await client.request('workspace/executeCommand', { command: 'policyBrief.server.renumberFootnotes', arguments: [{ uri: planted }] });
+    const fixed = applyWorkspaceEdit(PLANTED, client.appliedEdits[client.appliedEdits.length - 1].edit);
+    assert.ok(fixed.includes('global security.[^14] Similarly'));
+    const again = await client.request<{ applied: boolean; message?: string }>('workspace/executeCommand', { command: 'policyBrief.server.renumberFootnotes', arguments: [{ uri: uri }] });
+    assert.equal(again.applied, false, 'seed 001 is already in order: nothing to do');
+  });
+
   it('the cited-source command returns the first URL of the note under the cursor', async () => {
     client.ready();
     const uri = docUri('source.brief');
