@@ -10,8 +10,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, type BriefModel } from '../engine';
 import { applyEdits, type TextEdit } from '../engine/fixes/edits';
-import { addMissingNote, removeNote } from '../engine/fixes/noteEdits';
-import { planRenumber } from '../engine/fixes/renumber';
+import { fixesFor, planRenumber } from '../engine/fixes';
 import { itemAt, noteAt, notesByKey } from '../engine/notes';
 import type { DocumentStore } from '../documentStore';
 import { toRange } from './convert';
@@ -47,52 +46,31 @@ export function positionAfter(model: BriefModel, edits: TextEdit[], offset: numb
 export function codeActions(model: BriefModel, uri: string, version: number, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
   const actions: CodeAction[] = [];
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
-  let renumberOffered = false;
-  const renumberAction = (diagnostic?: Diagnostic): CodeAction | undefined => {
-    const plan = planRenumber(model);
-    if (plan.edits.length === 0) return undefined;
-    return {
-      title: 'Renumber footnotes in order of appearance',
-      kind: diagnostic ? CodeActionKind.QuickFix : RENUMBER_KIND,
-      diagnostics: diagnostic ? [diagnostic] : undefined,
-      isPreferred: !!diagnostic,
-      edit: toWorkspaceEdit(model, uri, version, plan.edits),
-    };
-  };
-  for (const d of diagnostics) {
-    if (d.source !== 'policy-brief' || !wants(CodeActionKind.QuickFix)) continue;
-    const offset = model.lines.offsetAt(d.range.start);
-    if (d.code === 'footnote-order' && !renumberOffered) {
-      const a = renumberAction(d);
-      if (a) actions.push(a);
-      renumberOffered = true;
-    } else if (d.code === 'footnote-undefined') {
-      const { marker } = itemAt(model, offset);
-      if (!marker || notesByKey(model).has(marker.key)) continue;
-      const plan = addMissingNote(model, marker);
-      const cursor = plan.cursor !== undefined ? positionAfter(model, plan.edits, plan.cursor) : undefined;
-      actions.push({
-        title: `Add note ${marker.label}`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
-        isPreferred: true,
-        edit: toWorkspaceEdit(model, uri, version, plan.edits),
-        command: cursor ? { title: 'Go to the new note', command: MOVE_CURSOR, arguments: [uri, cursor] } : undefined,
-      });
-    } else if (d.code === 'footnote-unused') {
-      const note = noteAt(model, offset);
-      if (!note) continue;
-      actions.push({
-        title: `Remove unused note ${note.label}`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
-        edit: toWorkspaceEdit(model, uri, version, removeNote(model, note).edits),
-      });
+  const seen = new Set<string>();
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const d of diagnostics) {
+      if (d.source !== 'policy-brief' || typeof d.code !== 'string') continue;
+      const span = { start: model.lines.offsetAt(d.range.start), end: model.lines.offsetAt(d.range.end) };
+      for (const fix of fixesFor(model, { code: d.code, span, data: d.data as Record<string, unknown> | undefined })) {
+        // One Renumber for several footnote-order findings.
+        const key = `${fix.title}|${JSON.stringify(fix.edits)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const cursor = fix.cursor !== undefined ? positionAfter(model, fix.edits, fix.cursor) : undefined;
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: fix.isPreferred,
+          edit: toWorkspaceEdit(model, uri, version, fix.edits),
+          command: cursor ? { title: 'Go to the new note', command: MOVE_CURSOR, arguments: [uri, cursor] } : undefined,
+        });
+      }
     }
   }
-  if (!renumberOffered && wants(RENUMBER_KIND) && only) {
-    const a = renumberAction();
-    if (a) actions.push(a);
+  if (only && wants(RENUMBER_KIND)) {
+    const plan = planRenumber(model);
+    if (plan.edits.length) actions.push({ title: 'Renumber footnotes in order of appearance', kind: RENUMBER_KIND, edit: toWorkspaceEdit(model, uri, version, plan.edits) });
   }
   return actions;
 }

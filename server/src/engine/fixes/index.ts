@@ -1,0 +1,53 @@
+import type { BriefModel, Span } from '../model';
+import { itemAt, noteAt, notesByKey } from '../notes';
+import type { TextEdit } from './edits';
+import { addMissingNote, removeNote } from './noteEdits';
+import { planRenumber } from './renumber';
+
+export { applyEdits, type TextEdit } from './edits';
+export { planRenumber } from './renumber';
+
+/** A fix as the engine computes it; the server turns it into a code action, the tests apply it. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Offset in the text after the edits where the cursor should go. */
+  cursor?: number;
+  isPreferred?: boolean;
+}
+
+/** What a fix needs to know of a finding: its code, place and data. */
+export interface FixableFinding {
+  code: string;
+  span: Span;
+  data?: Record<string, unknown>;
+}
+
+type FixProvider = (model: BriefModel, finding: FixableFinding) => Fix[];
+
+const PROVIDERS: Record<string, FixProvider> = {
+  'footnote-order': (model) => {
+    const plan = planRenumber(model);
+    return plan.edits.length ? [{ title: 'Renumber footnotes in order of appearance', edits: plan.edits, isPreferred: true }] : [];
+  },
+  'footnote-undefined': (model, f) => {
+    const { marker } = itemAt(model, f.span.start);
+    if (!marker || notesByKey(model).has(marker.key)) return [];
+    const plan = addMissingNote(model, marker);
+    return [{ title: `Add note ${marker.label}`, edits: plan.edits, cursor: plan.cursor, isPreferred: true }];
+  },
+  'footnote-unused': (model, f) => {
+    const note = noteAt(model, f.span.start);
+    return note ? [{ title: `Remove unused note ${note.label}`, edits: removeNote(model, note).edits }] : [];
+  },
+};
+
+/** Registers the fixes of a check (checks in other modules add theirs this way). */
+export function registerFixProvider(code: string, provider: FixProvider): void {
+  PROVIDERS[code] = provider;
+}
+
+/** Every fix offered for a finding. */
+export function fixesFor(model: BriefModel, finding: FixableFinding): Fix[] {
+  return PROVIDERS[finding.code]?.(model, finding) ?? [];
+}
