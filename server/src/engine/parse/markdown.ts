@@ -123,6 +123,15 @@ export function parseMarkdown(text: string): BriefModel {
       case 'paragraph_open': {
         const kind = listDepth > 0 ? 'list-item' : 'paragraph';
         const content = stripPrefix(text, span, listDepth > 0);
+        const bare = collapse(text.slice(content.start, content.end)).replace(/^(\*\*|__)(.*)\1$/, '$2');
+        if (listDepth === 0 && startLine === endLine && NOTES_HEADING.test(bare)) {
+          // A bare "References" or "**Notes**" line opens a notes section as a heading would (converted documents).
+          if (notesHeading) closeNotes();
+          b.addBlock({ kind: 'heading', span: content, startLine, endLine, level: 6, inNotes: false });
+          notesHeading = { level: 7, span: content, start: span.start };
+          lastNotesEnd = span.end;
+          break;
+        }
         if (notesHeading) {
           const entry = matchNoteEntry(text.slice(b.lines.starts[startLine], b.lines.lineEnd(startLine)));
           if (entry) {

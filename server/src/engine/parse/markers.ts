@@ -16,6 +16,14 @@ export function superscriptValue(run: string): number | undefined {
   return n;
 }
 
+/** `km²`, `m³`, `sq ft²`: a square or cube of a unit, not a note marker. */
+const UNIT_BEFORE = /(?:^|[^\p{L}])(?:k?m|cm|mm|µm|ft|in|mi|yd|dm|hm)$/u;
+
+function isUnitPower(text: string, at: number, run: string): boolean {
+  if (run !== '²' && run !== '³') return false;
+  return UNIT_BEFORE.test(text.slice(Math.max(0, at - 4), at));
+}
+
 export interface ScanOptions {
   footnote: boolean;
   superscript: boolean;
@@ -66,7 +74,7 @@ export function scanMarkers(text: string, start: number, end: number, opts: Scan
       while (j < end && SUPERSCRIPT_DIGITS[text[j]] !== undefined) j++;
       const run = text.slice(i, j);
       const value = superscriptValue(run);
-      if (value !== undefined && value > 0) {
+      if (value !== undefined && value > 0 && !isUnitPower(text, i, run)) {
         out.push({ key: `n:${value}`, label: String(value), number: value, style: 'superscript', span: { start: i, end: j } });
       }
       i = j;
