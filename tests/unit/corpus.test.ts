@@ -27,6 +27,20 @@ const CORPUS_CODES = [
 
 const fixtures = loadFixtureSet(CORPUS);
 
+/**
+ * Where the corpus labels disagree with themselves, recorded here rather than edited in the copy:
+ * planted-public.md is brief-001.md with five planted defects, and brief-001.md lists the repeated
+ * Overview sentence (its line 19) as an optional similar-sentence; the same sentence stands at the
+ * same line of planted-public.md, where it is not listed. It is optional there too.
+ */
+const AMENDMENTS: { file: string; optional: { code: string; line: number; text: string } }[] = [
+  { file: 'planted-public.md', optional: { code: 'similar-sentence', line: 19, text: 'the contraction in diplomatic' } },
+];
+for (const a of AMENDMENTS) {
+  const f = fixtures.find((x) => x.name === a.file);
+  if (f) (f.expectation.optional ??= []).push(a.optional);
+}
+
 describe('the corpus fixtures', () => {
   it('lists the top-level briefs, seeds/ and external/', () => {
     const names = fixtures.map((f) => f.name);

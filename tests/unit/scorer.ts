@@ -225,8 +225,21 @@ export function scoreFile(
         return { f, start, end, startLine: f.range.start.line, endLine };
       });
     const adj = fs_.map((f) => exp.flatMap((p, j) => (matches(f, p) ? [j] : [])));
-    const owner = maxMatching(adj, exp.length);
-    const taken = new Set(owner.filter((i): i is number => i !== undefined));
+    // A finding that covers several expected items (one finding for a run of pasted paragraphs)
+    // claims all of them; it is noise only if another such finding already claimed them all.
+    const claimed = new Set<number>();
+    const taken = new Set<number>();
+    adj.forEach((items, i) => {
+      if (items.length < 2) return;
+      if (items.some((j) => !claimed.has(j))) taken.add(i);
+      for (const j of items) claimed.add(j);
+    });
+    // The other findings are paired one to one with the items left, so a repeated finding is noise.
+    const owner = maxMatching(adj.map((items, i) => (items.length >= 2 ? [] : items.filter((j) => !claimed.has(j)))), exp.length);
+    owner.forEach((o, j) => {
+      if (o !== undefined) taken.add(o);
+      else if (claimed.has(j)) owner[j] = -1;
+    });
     let optionalHits = 0;
     fs_.forEach((f, i) => {
       if (taken.has(i)) return;
@@ -237,11 +250,13 @@ export function scoreFile(
       const covered = text.slice(f.start, f.end);
       falsePositives.push({ file: name, code, line: f.startLine + 1, text: covered.length > 60 ? covered.slice(0, 57) + '...' : covered, message: f.f.message });
     });
+    let found = 0;
     owner.forEach((o, j) => {
       if (o === undefined) falseNegatives.push({ file: name, code, line: exp[j].item.line, text: exp[j].item.text });
+      else found++;
     });
     const fp = fs_.length - taken.size - optionalHits;
-    perCode.set(code, { truePositives: taken.size, falsePositives: fp, falseNegatives: exp.length - taken.size, optionalHits });
+    perCode.set(code, { truePositives: found, falsePositives: fp, falseNegatives: exp.length - found, optionalHits });
   }
   return { perCode, falsePositives, falseNegatives };
 }

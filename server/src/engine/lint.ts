@@ -24,10 +24,13 @@ export function lintModel(model: BriefModel, config: EngineConfig, env: CheckEnv
   const findings: Finding[] = [];
   const errors: LintResult['errors'] = [];
   const suppressions = new SuppressionMap(model);
+  const allOptions: Record<string, unknown> = {};
+  for (const check of CHECKS) allOptions[check.code] = config.checks[check.code] ?? check.options.parse(undefined);
+  env = { ...env, checks: allOptions };
   for (const check of CHECKS) {
     const severity = config.severity[check.code] ?? check.defaultSeverity;
     if (severity === 'off') continue;
-    const options = config.checks[check.code] ?? check.options.parse(undefined);
+    const options = allOptions[check.code];
     let count = 0;
     let overflow: Finding | undefined;
     try {

@@ -4,9 +4,21 @@ import footnoteUnused from './footnote-unused';
 import footnoteDuplicate from './footnote-duplicate';
 import footnoteOrder from './footnote-order';
 import ibidWithoutAntecedent from './ibid-without-antecedent';
+import duplicateParagraph from './duplicate-paragraph';
+import similarParagraph from './similar-paragraph';
+import similarSentence from './similar-sentence';
 
 /** Every check, in the order findings are reported. Adding a check is one file and one line here. */
-export const CHECKS: readonly CheckDefinition<any>[] = [footnoteUndefined, footnoteUnused, footnoteDuplicate, footnoteOrder, ibidWithoutAntecedent];
+export const CHECKS: readonly CheckDefinition<any>[] = [
+  footnoteUndefined,
+  footnoteUnused,
+  footnoteDuplicate,
+  footnoteOrder,
+  ibidWithoutAntecedent,
+  duplicateParagraph,
+  similarParagraph,
+  similarSentence,
+];
 
 export function findCheck(code: string): CheckDefinition<any> | undefined {
   return CHECKS.find((c) => c.code === code);

@@ -36,6 +36,8 @@ export interface CheckEnv {
   docKey: string;
   /** Other documents' paragraphs for cross-file checks, when the host provides them. */
   workspace?: unknown;
+  /** Every check's options (defaults filled in), for checks that share one computation. */
+  checks?: Record<string, any>;
 }
 
 export interface CheckDefinition<O = unknown> {

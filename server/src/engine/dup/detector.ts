@@ -6,18 +6,24 @@
  *
  * How it works
  * - Each paragraph gets a signature, cached by its raw text (shared by all
- *   documents, reference-counted): normalised text (exact key), sorted set of
- *   3-word shingle hashes, MinHash (64 × 32-bit) reduced to LSH band keys, and
- *   for every sentence of ≥ sentenceMinWords words its normalised text, word
- *   hashes and LSH band keys of its word set.
- * - Per document, `setDocument` builds an index (rebuilt only for that document):
- *   a Map normalised-text → paragraph ranks, a sorted Float64Array of
- *   (band key, rank) pairs (binary search = bucket lookup), and the same two for
- *   sentences.
- * - `findings` looks up, for each paragraph, exact matches in the maps, then
- *   near-match candidates in the LSH buckets (scan capped per bucket and per
- *   paragraph, earliest first), verified with exact shingle Jaccard. Nothing is
- *   quadratic: a paragraph that occurs 20,000 times costs one map lookup per copy.
+ *   documents, reference-counted, dropped when no document uses the text):
+ *   normalised text (exact key), sorted set of 3-word shingle hashes, MinHash
+ *   (64 × 32-bit) reduced to LSH band keys, and for every sentence of
+ *   ≥ sentenceMinWords words its span, word hashes, a 53-bit sequence hash
+ *   (exact key) and LSH band keys of its word set.
+ * - Per document, `setDocument` builds an index (rebuilt only for that document,
+ *   from cached signatures): Map normalised text → paragraph ranks, an LSH band
+ *   table ((band key, rank) pairs radix-sorted by key; only the first occurrence
+ *   of each text is entered), and the same two for sentences.
+ * - `findings` looks up exact matches in the maps; for near matches one
+ *   sequential pass over the sorted band table lists, for each paragraph, the
+ *   buckets it shares with an earlier paragraph (other documents: merge of the
+ *   sorted key arrays, then binary search for the items that share a key). Only
+ *   those buckets are read, at most BUCKET_SCAN_CAP entries each, at most
+ *   CANDIDATE_CAP candidates per paragraph (most shared buckets first), each
+ *   verified with exact shingle Jaccard (sentences: word edit similarity).
+ *   Nothing is quadratic: a paragraph that occurs 20,000 times costs one map
+ *   lookup per copy and is in the band table once.
  *
  * Decisions
  * - Paragraph similarity: Jaccard of 3-word shingle sets (k = 3 as specified:
@@ -29,8 +35,11 @@
  *   sentence: seed 001's "Now, the contraction … militant networks to reorganize …"
  *   vs "The contraction … terrorist organisations to reorganise …" (3 words
  *   changed, 1 added, 27 words) has shingle Jaccard 0.58 but edit similarity 0.85.
- *   Candidates come from MinHash/LSH on the sentence's word set (unigram
- *   Jaccard ≥ t/(2−t) ≈ 0.67 whenever edit similarity ≥ t = 0.8).
+ *   Candidates come from MinHash/LSH on the sentence's word set: edit
+ *   similarity ≥ t implies a word-set Jaccard of about t/(2−t) or more (0.67 at
+ *   t = 0.8; 0.76 in the seed 001 case), so sentences use 21 bands × 3 rows
+ *   (P(candidate) ≥ 0.999 at J = 0.67; ≈ 0.003 at J = 0.05, the typical overlap
+ *   of unrelated sentences through common words).
  * - Words: tokens of the normalised text (hyphenated words count as two words,
  *   note markers are not words).
  * - Short paragraphs (< minWords words) are ignored entirely and are transparent
@@ -38,6 +47,9 @@
  * - Runs: later copies consecutive and their originals consecutive in the same
  *   order, same document, same kind (duplicate runs and similar runs are not
  *   mixed), and (within one document) the originals all before the first copy.
+ *   A paragraph identical to the one just before it never joins a run, so a
+ *   template repeated back to back gives one finding per copy, each pointing at
+ *   the first occurrence.
  * - Cross-file reporting rule (default `crossFileReport: 'later-key'`): a match
  *   against another document is reported only in the document whose key sorts
  *   after the other's (plain string comparison of the keys), so a pair of files
@@ -46,18 +58,23 @@
  *   same-document similar > other-document similar; among exact copies the
  *   first occurrence; among similar ones the highest similarity, then earliest.
  */
-import { normalizeParagraph, wordsOf } from './normalize';
+import { normalizeParagraph } from './normalize';
 import { splitSentences } from './sentences';
 import {
   NUM_HASHES,
+  type BandTable,
   bandKeys,
+  bucketStart,
+  buildBandTable,
+  countWords,
+  hashWordsInto,
+  sameSequence,
+  sequenceKey,
   editSimilarity,
-  hashString,
   jaccardSorted,
   minhash,
   rowsForThreshold,
   shingleSet,
-  uniqueSorted,
 } from './minhash';
 
 export { normalizeParagraph } from './normalize';
@@ -124,20 +141,20 @@ export const DEFAULT_DUP_OPTIONS: DupOptions = {
 /* ------------------------------------------------------------------------ */
 
 const SHINGLE_K = 3;
-/** (key, index) pairs are packed as key * 2^21 + index in a Float64Array (exact up to 2^53). */
-const PACK = 2097152;
-const MAX_INDEXED = PACK - 1;
+/** safety limit: paragraphs / sentences indexed per document */
+const MAX_INDEXED = 0x3fffffff;
 /** bucket entries scanned per band and per looked-up paragraph/sentence */
-const BUCKET_SCAN_CAP = 24;
+const BUCKET_SCAN_CAP = 12;
 /** distinct candidates verified per looked-up paragraph/sentence and per document */
-const CANDIDATE_CAP = 32;
+const CANDIDATE_CAP = 16;
 /** exact occurrences kept as alternative originals (for run alignment) */
 const EXACT_ALT_CAP = 8;
 
 interface SentSig {
   start: number;
   end: number;
-  norm: string;
+  /** 53-bit hash of the word sequence (exact-match key; hits are confirmed on `words`) */
+  key: number;
   words: Uint32Array;
   bands: Uint32Array;
 }
@@ -165,20 +182,22 @@ interface DocState {
   ids: number[];
   /** normalised text → considered ranks (ascending) */
   exact: Map<string, number[]>;
-  /** sorted (paragraph band key, rank) pairs */
-  pBands: Float64Array;
+  /** LSH buckets of paragraphs (items = ranks) */
+  pBands: BandTable;
   /** sentence (global index within the doc) → paragraph rank / sentence index in its paragraph */
   sRank: Int32Array;
   sLocal: Int32Array;
   /** first global sentence index of each rank (length = ranks + 1) */
   sFirst: Int32Array;
-  /** normalised sentence → global sentence indices (ascending) */
-  sExact: Map<string, number[]>;
-  /** sorted (sentence band key, global sentence index) pairs */
-  sBands: Float64Array;
-  /** scratch for candidate de-duplication */
+  /** sentence key → global sentence indices (ascending) */
+  sExact: Map<number, number[]>;
+  /** LSH buckets of sentences (items = global sentence indices) */
+  sBands: BandTable;
+  /** scratch for candidate de-duplication and bucket-hit counts */
   stampP: Int32Array;
   stampS: Int32Array;
+  hitsP: Int32Array;
+  hitsS: Int32Array;
 }
 
 interface Cand {
@@ -193,30 +212,6 @@ interface ParaMatch {
 }
 
 const EMPTY_U32 = new Uint32Array(0);
-
-function lowerBound(arr: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function packSorted(keysPerItem: Uint32Array[], count: number): Float64Array {
-  let total = 0;
-  for (let i = 0; i < count; i++) total += keysPerItem[i]!.length;
-  const out = new Float64Array(total);
-  let w = 0;
-  for (let i = 0; i < count; i++) {
-    const keys = keysPerItem[i]!;
-    for (let b = 0; b < keys.length; b++) out[w++] = keys[b]! * PACK + i;
-  }
-  out.sort();
-  return out;
-}
 
 /* ------------------------------------------------------------------------ */
 /* DuplicateIndex                                                            */
@@ -249,9 +244,10 @@ export class DuplicateIndex {
     this.options = o;
     this.pRows = rowsForThreshold(o.similarityThreshold);
     this.pBandsCount = Math.floor(NUM_HASHES / this.pRows);
-    // edit similarity ≥ t implies word-set Jaccard ≥ about t / (2 − t)
+    // edit similarity ≥ t implies a word-set Jaccard of about t / (2 − t) or more
+    // (0.67 at t = 0.8 → 21 bands × 3 rows)
     const t = o.sentenceThreshold;
-    this.sRows = rowsForThreshold(t / (2 - t) + 0.03);
+    this.sRows = rowsForThreshold(t / (2 - t));
     this.sBandsCount = Math.floor(NUM_HASHES / this.sRows);
   }
 
@@ -296,8 +292,13 @@ export class DuplicateIndex {
       others.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     }
     const n = st.sigs.length;
+    // Which items can have LSH candidates at all (sequential scans of the sorted
+    // tables): only those are looked up, so a document of distinct paragraphs
+    // costs one pass, not one hash lookup per band per paragraph.
+    const pSelf = selfBuckets(st.pBands, n, (r) => r);
+    const pCross = markCross(st.pBands, n, others.map((o) => o.pBands));
     const matches: Array<ParaMatch | null> = new Array(n);
-    for (let r = 0; r < n; r++) matches[r] = this.matchParagraph(st, r, others);
+    for (let r = 0; r < n; r++) matches[r] = this.matchParagraph(st, r, others, pSelf, pCross[r] === 1);
 
     const out: Array<{ rank: number; f: DupFinding }> = [];
     const reported = new Uint8Array(n);
@@ -341,31 +342,31 @@ export class DuplicateIndex {
       sentSpans.push(sp);
     }
     const norm = sentNorms.join(' ');
-    const words = wordsOf(norm);
-    const wordCount = words.length;
+    const counts = sentNorms.map(countWords);
+    let wordCount = 0;
+    for (const c of counts) wordCount += c;
     if (wordCount < this.options.minWords) {
       return { norm, wordCount, considered: false, shingles: EMPTY_U32, bands: EMPTY_U32, sentences: [] };
     }
     const wh = new Uint32Array(wordCount);
-    for (let i = 0; i < wordCount; i++) wh[i] = hashString(words[i]!);
+    let at = 0;
+    for (const sn of sentNorms) at += hashWordsInto(sn, wh, at);
     const shingles = shingleSet(wh, SHINGLE_K);
     const bands = bandKeys(minhash(shingles), this.pRows, this.pBandsCount);
 
     const sentences: SentSig[] = [];
     let offset = 0;
     for (let s = 0; s < sentNorms.length; s++) {
-      const sn = sentNorms[s]!;
-      let count = 1;
-      for (let c = 0; c < sn.length; c++) if (sn.charCodeAt(c) === 32) count++;
+      const count = counts[s]!;
       if (count >= this.options.sentenceMinWords) {
-        const sw = wh.slice(offset, offset + count);
-        const set = uniqueSorted(sw.slice());
+        // a view on the paragraph's word hashes: MinHash of the multiset = of the set
+        const sw = wh.subarray(offset, offset + count);
         sentences.push({
           start: sentSpans[s]!.start,
           end: sentSpans[s]!.end,
-          norm: sn,
+          key: sequenceKey(sw),
           words: sw,
-          bands: bandKeys(minhash(set), this.sRows, this.sBandsCount),
+          bands: bandKeys(minhash(sw), this.sRows, this.sBandsCount),
         });
       }
       offset += count;
@@ -407,7 +408,7 @@ export class DuplicateIndex {
     const sRank = new Int32Array(sentTotal);
     const sLocal = new Int32Array(sentTotal);
     const sFirst = new Int32Array(n + 1);
-    const sExact = new Map<string, number[]>();
+    const sExact = new Map<number, number[]>();
     const sKeys: Uint32Array[] = new Array(sentTotal);
     let g = 0;
     for (let r = 0; r < n; r++) {
@@ -416,12 +417,12 @@ export class DuplicateIndex {
       for (let l = 0; l < ss.length && g < sentTotal; l++, g++) {
         sRank[g] = r;
         sLocal[g] = l;
-        const list = sExact.get(ss[l]!.norm);
+        const list = sExact.get(ss[l]!.key);
         if (list) {
           list.push(g);
           sKeys[g] = EMPTY_U32;
         } else {
-          sExact.set(ss[l]!.norm, [g]);
+          sExact.set(ss[l]!.key, [g]);
           sKeys[g] = ss[l]!.bands;
         }
       }
@@ -433,14 +434,16 @@ export class DuplicateIndex {
       sigs,
       ids,
       exact,
-      pBands: packSorted(pKeys, n),
+      pBands: buildBandTable(pKeys, n),
       sRank,
       sLocal,
       sFirst,
       sExact,
-      sBands: packSorted(sKeys, g),
+      sBands: buildBandTable(sKeys, g),
       stampP: new Int32Array(n),
       stampS: new Int32Array(g),
+      hitsP: new Int32Array(n),
+      hitsS: new Int32Array(g),
     };
   }
 
@@ -456,33 +459,60 @@ export class DuplicateIndex {
   }
 
   /**
-   * Candidate items from a sorted (key, index) table for the given band keys,
-   * only indices < limit, earliest first, capped.
+   * Candidate items from the buckets starting at `starts[from..to)` of a band
+   * table: only items < limit, the earliest BUCKET_SCAN_CAP of each bucket;
+   * at most CANDIDATE_CAP, preferring those sharing the most buckets (highest
+   * estimated similarity), then the earliest.
    */
-  private bucketCandidates(table: Float64Array, keys: Uint32Array, limit: number, stamp: Int32Array): number[] {
+  private bucketCandidates(
+    table: BandTable,
+    starts: ArrayLike<number>,
+    from: number,
+    to: number,
+    limit: number,
+    stamp: Int32Array,
+    hits: Int32Array,
+  ): number[] {
     const token = this.nextStamp();
     const out: number[] = [];
-    for (let b = 0; b < keys.length && out.length < CANDIDATE_CAP; b++) {
-      const base = keys[b]! * PACK;
-      const top = base + PACK;
-      let k = lowerBound(table, base);
-      for (let scanned = 0; k < table.length && scanned < BUCKET_SCAN_CAP; k++, scanned++) {
-        const v = table[k]!;
-        if (v >= top) break;
-        const idx = v - base;
+    const tk = table.keys;
+    const ti = table.items;
+    for (let b = from; b < to; b++) {
+      let k = starts[b]!;
+      const key = tk[k];
+      for (let scanned = 0; k < tk.length && scanned < BUCKET_SCAN_CAP; k++, scanned++) {
+        if (tk[k] !== key) break;
+        const idx = ti[k]!;
         if (idx >= limit) break;
-        if (stamp[idx] === token) continue;
+        if (stamp[idx] === token) {
+          hits[idx]++;
+          continue;
+        }
         stamp[idx] = token;
+        hits[idx] = 1;
         out.push(idx);
-        if (out.length >= CANDIDATE_CAP) break;
       }
+    }
+    if (out.length > CANDIDATE_CAP) {
+      out.sort((x, y) => hits[y]! - hits[x]! || x - y);
+      out.length = CANDIDATE_CAP;
     }
     return out;
   }
 
+  /** Start positions of the buckets of `keys` that exist in `table` (binary search). */
+  private static bucketStarts(table: BandTable, keys: Uint32Array): number[] {
+    const starts: number[] = [];
+    for (let b = 0; b < keys.length; b++) {
+      const k = bucketStart(table, keys[b]!);
+      if (k >= 0) starts.push(k);
+    }
+    return starts;
+  }
+
   /* ------------------------- paragraph matching ------------------------ */
 
-  private matchParagraph(st: DocState, r: number, others: DocState[]): ParaMatch | null {
+  private matchParagraph(st: DocState, r: number, others: DocState[], self: SelfBuckets, nearCross: boolean): ParaMatch | null {
     const sig = st.sigs[r]!;
     // exact, same document: earlier occurrences
     const occ = st.exact.get(sig.norm)!;
@@ -505,11 +535,16 @@ export class DuplicateIndex {
       if (cands.length > 0) return { kind: 'duplicate-paragraph', cands };
     }
     // near, same document, then other documents
-    const same = this.nearParagraphs(sig, st, r);
+    const from = self.off[r]!;
+    const to = self.off[r + 1]!;
+    const same = to > from ? this.nearParagraphs(sig, st, self.starts, from, to, r) : [];
     if (same.length > 0) return { kind: 'similar-paragraph', cands: same };
-    if (others.length > 0) {
+    if (nearCross) {
       let cross: Cand[] = [];
-      for (const o of others) cross = cross.concat(this.nearParagraphs(sig, o, o.sigs.length));
+      for (const o of others) {
+        const starts = DuplicateIndex.bucketStarts(o.pBands, sig.bands);
+        if (starts.length > 0) cross = cross.concat(this.nearParagraphs(sig, o, starts, 0, starts.length, o.sigs.length));
+      }
       if (cross.length > 0) {
         cross.sort((a, b) => b.sim - a.sim);
         return { kind: 'similar-paragraph', cands: cross };
@@ -519,9 +554,9 @@ export class DuplicateIndex {
   }
 
   /** Verified near-duplicate candidates (Jaccard ≥ threshold, not exact) among ranks < limit of `o`, best first. */
-  private nearParagraphs(sig: Sig, o: DocState, limit: number): Cand[] {
+  private nearParagraphs(sig: Sig, o: DocState, starts: ArrayLike<number>, from: number, to: number, limit: number): Cand[] {
     const thr = this.options.similarityThreshold;
-    const idx = this.bucketCandidates(o.pBands, sig.bands, limit, o.stampP);
+    const idx = this.bucketCandidates(o.pBands, starts, from, to, limit, o.stampP, o.hitsP);
     const out: Cand[] = [];
     const na = sig.shingles.length;
     for (const rank of idx) {
@@ -529,8 +564,8 @@ export class DuplicateIndex {
       if (cs.norm === sig.norm) continue;
       const nb = cs.shingles.length;
       if (Math.min(na, nb) < thr * Math.max(na, nb)) continue;
-      const j = jaccardSorted(sig.shingles, cs.shingles);
-      if (j >= thr) out.push({ doc: o, rank, sim: j });
+      const j = jaccardSorted(sig.shingles, cs.shingles, thr);
+      if (j >= 0) out.push({ doc: o, rank, sim: j });
     }
     out.sort((a, b) => b.sim - a.sim || a.rank - b.rank);
     return out;
@@ -542,8 +577,7 @@ export class DuplicateIndex {
     const os = o.sigs[rank]!;
     if (kind === 'duplicate-paragraph') return os.norm === sig.norm ? 1 : -1;
     if (os.norm === sig.norm) return -1;
-    const j = jaccardSorted(sig.shingles, os.shingles);
-    return j >= this.options.similarityThreshold ? j : -1;
+    return jaccardSorted(sig.shingles, os.shingles, this.options.similarityThreshold);
   }
 
   private buildRuns(
@@ -575,8 +609,12 @@ export class DuplicateIndex {
       }
       reported[r] = 1;
       const sig = st.sigs[r]!;
+      // a paragraph identical to the one before it (a template repeated back to
+      // back) neither extends nor starts a block copy: each copy points at the
+      // first occurrence
+      const repeatsPrev = r > 0 && st.sigs[r - 1]!.norm === sig.norm;
       // continue the open run?
-      if (run && run.kind === m.kind && run.copies[run.copies.length - 1] === r - 1) {
+      if (run && !repeatsPrev && run.kind === m.kind && run.copies[run.copies.length - 1] === r - 1) {
         const next = run.origs[run.origs.length - 1]! + 1;
         if (run.doc !== st || next < run.start) {
           const sim = this.pairSimilarity(m.kind, sig, run.doc, next);
@@ -592,7 +630,7 @@ export class DuplicateIndex {
       // start a run: prefer an original whose successor matches the next paragraph
       let chosen = m.cands[0]!;
       const nm = r + 1 < n ? matches[r + 1] : null;
-      if (nm && nm.kind === m.kind) {
+      if (nm && nm.kind === m.kind && st.sigs[r + 1]!.norm !== sig.norm) {
         const nextSig = st.sigs[r + 1]!;
         const limit = Math.min(m.cands.length, EXACT_ALT_CAP);
         for (let k = 0; k < limit; k++) {
@@ -618,15 +656,19 @@ export class DuplicateIndex {
     out: Array<{ rank: number; f: DupFinding }>,
   ): void {
     const n = st.sigs.length;
+    const total = st.sRank.length;
+    const sSelf = selfBuckets(st.sBands, total, (g) => st.sFirst[st.sRank[g]!]!);
+    const sCross = markCross(st.sBands, total, others.map((o) => o.sBands));
     for (let r = 0; r < n; r++) {
       if (reported[r]) continue;
       const sig = st.sigs[r]!;
       const firstOfR = st.sFirst[r]!;
-      for (const s of sig.sentences) {
-        const hit = this.matchSentence(s, st, firstOfR, others);
+      for (let l = 0; l < sig.sentences.length; l++) {
+        const s = sig.sentences[l]!;
+        const g = firstOfR + l;
+        const hit = this.matchSentence(s, g, st, firstOfR, others, sSelf, g < total && sCross[g] === 1);
         if (!hit) continue;
-        const osig = hit.doc.sigs[hit.doc.sRank[hit.g]!]!;
-        const os = osig.sentences[hit.doc.sLocal[hit.g]!]!;
+        const os = this.sentenceAt(hit.doc, hit.g);
         out.push({
           rank: r,
           f: {
@@ -645,41 +687,138 @@ export class DuplicateIndex {
     }
   }
 
+  private sentenceAt(o: DocState, g: number): SentSig {
+    return o.sigs[o.sRank[g]!]!.sentences[o.sLocal[g]!]!;
+  }
+
+  /** First occurrence (confirmed on the words) of an exact sentence among global indices < limit. */
+  private exactSentence(s: SentSig, o: DocState, limit: number): number {
+    const list = o.sExact.get(s.key);
+    if (!list) return -1;
+    for (const g of list) {
+      if (g >= limit) return -1;
+      if (sameSequence(this.sentenceAt(o, g).words, s.words)) return g;
+    }
+    return -1;
+  }
+
   private matchSentence(
     s: SentSig,
+    g: number,
     st: DocState,
     limit: number,
     others: DocState[],
+    self: SelfBuckets,
+    nearCross: boolean,
   ): { doc: DocState; g: number; sim: number } | null {
     // exact: same document (sentences of earlier paragraphs), then other documents
-    const ex = st.sExact.get(s.norm);
-    if (ex && ex[0]! < limit) return { doc: st, g: ex[0]!, sim: 1 };
+    const g0 = this.exactSentence(s, st, limit);
+    if (g0 >= 0) return { doc: st, g: g0, sim: 1 };
     for (const o of others) {
-      const oe = o.sExact.get(s.norm);
-      if (oe) return { doc: o, g: oe[0]!, sim: 1 };
+      const g1 = this.exactSentence(s, o, o.sRank.length);
+      if (g1 >= 0) return { doc: o, g: g1, sim: 1 };
     }
-    const same = this.nearSentence(s, st, limit);
-    if (same) return same;
+    if (g < st.sRank.length && self.off[g + 1]! > self.off[g]!) {
+      const same = this.nearSentence(s, st, self.starts, self.off[g]!, self.off[g + 1]!, limit);
+      if (same) return same;
+    }
     let best: { doc: DocState; g: number; sim: number } | null = null;
-    for (const o of others) {
-      const c = this.nearSentence(s, o, o.sRank.length);
-      if (c && (!best || c.sim > best.sim)) best = c;
+    if (nearCross) {
+      for (const o of others) {
+        const starts = DuplicateIndex.bucketStarts(o.sBands, s.bands);
+        if (starts.length === 0) continue;
+        const c = this.nearSentence(s, o, starts, 0, starts.length, o.sRank.length);
+        if (c && (!best || c.sim > best.sim)) best = c;
+      }
     }
     return best;
   }
 
-  private nearSentence(s: SentSig, o: DocState, limit: number): { doc: DocState; g: number; sim: number } | null {
-    const idx = this.bucketCandidates(o.sBands, s.bands, limit, o.stampS);
+  private nearSentence(
+    s: SentSig,
+    o: DocState,
+    starts: ArrayLike<number>,
+    from: number,
+    to: number,
+    limit: number,
+  ): { doc: DocState; g: number; sim: number } | null {
+    const idx = this.bucketCandidates(o.sBands, starts, from, to, limit, o.stampS, o.hitsS);
     let best: { doc: DocState; g: number; sim: number } | null = null;
     for (const g of idx) {
-      const cs = o.sigs[o.sRank[g]!]!.sentences[o.sLocal[g]!]!;
-      const sim = editSimilarity(s.words, cs.words, this.options.sentenceThreshold);
+      const sim = editSimilarity(s.words, this.sentenceAt(o, g).words, this.options.sentenceThreshold);
       if (sim >= this.options.sentenceThreshold && (!best || sim > best.sim || (sim === best.sim && g < best.g))) {
         best = { doc: o, g, sim };
       }
     }
     return best;
   }
+}
+
+/** Per item, the start positions of its buckets that hold an earlier item it may copy (CSR). */
+interface SelfBuckets {
+  /** item i's bucket starts are starts[off[i] .. off[i+1]) */
+  off: Int32Array;
+  starts: Int32Array;
+}
+
+/**
+ * For each item of `t` (0..count), the buckets it shares with an earlier item it
+ * may copy (first item of the bucket < limitOf(item)). Two sequential passes
+ * over the sorted table; items with no such bucket are never looked up.
+ */
+function selfBuckets(t: BandTable, count: number, limitOf: (item: number) => number): SelfBuckets {
+  const keys = t.keys;
+  const items = t.items;
+  const len = keys.length;
+  const off = new Int32Array(count + 1);
+  // calls visit(item, bucketStart) for every (item, bucket) pair that qualifies
+  const each = (visit: (item: number, start: number) => void) => {
+    let s = 0;
+    while (s < len) {
+      const key = keys[s]!;
+      let e = s + 1;
+      while (e < len && keys[e] === key) e++;
+      if (e - s > 1) {
+        const first = items[s]!;
+        for (let j = s + 1; j < e; j++) {
+          const it = items[j]!;
+          if (first < limitOf(it)) visit(it, s);
+        }
+      }
+      s = e;
+    }
+  };
+  each((it) => {
+    off[it + 1]++;
+  });
+  for (let i = 0; i < count; i++) off[i + 1] += off[i]!;
+  const starts = new Int32Array(off[count]!);
+  const fill = off.slice(0, count);
+  each((it, s) => {
+    starts[fill[it]!++] = s;
+  });
+  return { off, starts };
+}
+
+/** Items of `t` that share a band key with any entry of the other tables (merge of sorted keys). */
+function markCross(t: BandTable, count: number, others: BandTable[]): Uint8Array {
+  const mark = new Uint8Array(count);
+  const a = t.keys;
+  for (const o of others) {
+    const b = o.keys;
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      const x = a[i]!;
+      const y = b[j]!;
+      if (x < y) i++;
+      else if (x > y) j++;
+      else {
+        while (i < a.length && a[i] === x) mark[t.items[i++]!] = 1;
+      }
+    }
+  }
+  return mark;
 }
 
 function clamp01(v: number, dflt: number): number {

@@ -14,6 +14,59 @@ export function hashString(s: string): number {
   return fmix32(h);
 }
 
+/**
+ * Hashes (same function as hashString) of the space-separated words of a
+ * normalised string, written to `out` from `at`; returns the number of words.
+ * No intermediate strings are allocated.
+ */
+export function hashWordsInto(norm: string, out: Uint32Array, at: number): number {
+  let count = 0;
+  let h = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 32) {
+      if (inWord) {
+        out[at + count++] = fmix32(h);
+        h = 0x811c9dc5;
+        inWord = false;
+      }
+      continue;
+    }
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+    inWord = true;
+  }
+  if (inWord) out[at + count++] = fmix32(h);
+  return count;
+}
+
+/** Number of space-separated words in a normalised string. */
+export function countWords(norm: string): number {
+  if (norm.length === 0) return 0;
+  let n = 1;
+  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 32) n++;
+  return n;
+}
+
+/** A 53-bit key for a word-hash sequence (two independent 32-bit hashes), usable as a Map key. */
+export function sequenceKey(words: ArrayLike<number>): number {
+  let h1 = 0x3c6ef372 ^ words.length;
+  let h2 = 0x1b873593 ^ words.length;
+  for (let i = 0; i < words.length; i++) {
+    h1 = mixBlock(h1, words[i]!);
+    h2 = mixBlock(h2, words[i]! ^ 0x5bd1e995);
+  }
+  return (fmix32(h1) >>> 11) * 4294967296 + fmix32(h2 ^ 0x27d4eb2f);
+}
+
+/** Same word-hash sequence? */
+export function sameSequence(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** murmur3 finaliser: a bijection on 32-bit values with good avalanche. */
 export function fmix32(h: number): number {
   h ^= h >>> 16;
@@ -91,18 +144,24 @@ const COEF_B = new Int32Array(NUM_HASHES);
   }
 }
 
+const SCRATCH_MINS = new Int32Array(NUM_HASHES);
+
 /**
- * MinHash signature of a set of 32-bit hashes: for each of NUM_HASHES
- * permutations h_i(x) = xorshift(a_i·x + b_i mod 2^32), the minimum over the set.
+ * MinHash signature of a set (or multiset: duplicates do not change minima) of
+ * 32-bit hashes: for each of NUM_HASHES permutations
+ * h_i(x) = xorshift(a_i·x + b_i mod 2^32), the minimum over the set (compared
+ * as signed 32-bit integers, which is just another fixed total order).
+ * Returns a shared scratch array: consume it (bandKeys) before the next call.
  */
-export function minhash(set: ArrayLike<number>): Uint32Array {
-  const mins = new Uint32Array(NUM_HASHES).fill(0xffffffff);
+export function minhash(set: ArrayLike<number>): Int32Array {
+  const mins = SCRATCH_MINS;
+  mins.fill(0x7fffffff);
   const n = set.length;
   for (let s = 0; s < n; s++) {
-    const x = set[s]!;
+    const x = set[s]! | 0;
     for (let i = 0; i < NUM_HASHES; i++) {
       let v = (Math.imul(x, COEF_A[i]!) + COEF_B[i]!) | 0;
-      v = (v ^ (v >>> 15)) >>> 0;
+      v ^= v >>> 15;
       if (v < mins[i]!) mins[i] = v;
     }
   }
@@ -114,7 +173,7 @@ export function minhash(set: ArrayLike<number>): Uint32Array {
  * hashed (with its band number) to one 32-bit key. Two sets with Jaccard J share
  * at least one key with probability 1 − (1 − J^rows)^bands.
  */
-export function bandKeys(sig: Uint32Array, rows: number, bands: number): Uint32Array {
+export function bandKeys(sig: ArrayLike<number>, rows: number, bands: number): Uint32Array {
   const keys = new Uint32Array(bands);
   for (let b = 0; b < bands; b++) {
     let h = Math.imul(b + 1, 0x9e3779b1);
@@ -136,11 +195,17 @@ export function rowsForThreshold(t: number): number {
   return 2;
 }
 
-/** Exact Jaccard of two sorted, de-duplicated arrays. */
-export function jaccardSorted(a: Uint32Array, b: Uint32Array): number {
+/**
+ * Exact Jaccard of two sorted, de-duplicated arrays. With `minSim`, returns −1
+ * as soon as the result is certain to be below it.
+ */
+export function jaccardSorted(a: Uint32Array, b: Uint32Array, minSim = 0): number {
   const na = a.length;
   const nb = b.length;
   if (na === 0 && nb === 0) return 1;
+  // J ≥ t  ⟺  |A∩B| ≥ t·(|A|+|B|)/(1+t)
+  const need = minSim > 0 ? Math.ceil((minSim * (na + nb)) / (1 + minSim) - 1e-9) : 0;
+  if (need > Math.min(na, nb)) return -1;
   let i = 0;
   let j = 0;
   let inter = 0;
@@ -151,16 +216,24 @@ export function jaccardSorted(a: Uint32Array, b: Uint32Array): number {
       inter++;
       i++;
       j++;
-    } else if (x < y) i++;
-    else j++;
+    } else {
+      if (x < y) i++;
+      else j++;
+      if (inter + Math.min(na - i, nb - j) < need) return -1;
+    }
   }
-  return inter / (na + nb - inter);
+  const jac = inter / (na + nb - inter);
+  return jac >= minSim ? jac : -1;
 }
+
+let EDIT_A = new Int32Array(128);
+let EDIT_B = new Int32Array(128);
 
 /**
  * Word-level edit similarity 1 − d / max(|a|, |b|) (d = Levenshtein distance over
  * words, given as word hashes). Returns −1 as soon as it is certain to be below
- * `minSim` (banded DP, O(n·d)).
+ * `minSim`: banded DP (only cells with |i − j| ≤ dMax), early exit when a whole
+ * row exceeds dMax, no allocation.
  */
 export function editSimilarity(a: ArrayLike<number>, b: ArrayLike<number>, minSim: number): number {
   const n = a.length;
@@ -170,18 +243,29 @@ export function editSimilarity(a: ArrayLike<number>, b: ArrayLike<number>, minSi
   const maxD = Math.floor((1 - minSim) * L + 1e-9);
   if (Math.abs(n - m) > maxD) return -1;
   const INF = maxD + 1;
-  // rows over a (i), columns over b (j), only |i - j| <= maxD
-  let prev = new Int32Array(m + 1);
-  let cur = new Int32Array(m + 1);
-  for (let j = 0; j <= m; j++) prev[j] = j <= maxD ? j : INF;
+  if (EDIT_A.length < m + 2) {
+    EDIT_A = new Int32Array(2 * m + 2);
+    EDIT_B = new Int32Array(2 * m + 2);
+  }
+  let prev = EDIT_A;
+  let cur = EDIT_B;
+  let prevHi = Math.min(m, maxD);
+  for (let j = 0; j <= prevHi; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
-    const lo = Math.max(1, i - maxD);
+    const lo = i > maxD ? i - maxD : 0;
     const hi = Math.min(m, i + maxD);
-    cur.fill(INF);
-    cur[0] = i <= maxD ? i : INF;
-    let rowMin = cur[0]!;
+    if (hi > prevHi) prev[hi] = INF; // outside the previous row's band
+    let rowMin = INF;
+    let j = lo;
+    if (lo === 0) {
+      cur[0] = i;
+      rowMin = i;
+      j = 1;
+    } else {
+      cur[lo - 1] = INF; // left of this row's band
+    }
     const ai = a[i - 1];
-    for (let j = lo; j <= hi; j++) {
+    for (; j <= hi; j++) {
       let v = prev[j - 1]! + (ai === b[j - 1] ? 0 : 1);
       const del = prev[j]! + 1;
       if (del < v) v = del;
@@ -192,6 +276,7 @@ export function editSimilarity(a: ArrayLike<number>, b: ArrayLike<number>, minSi
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > maxD) return -1;
+    prevHi = hi;
     const t = prev;
     prev = cur;
     cur = t;
@@ -199,4 +284,87 @@ export function editSimilarity(a: ArrayLike<number>, b: ArrayLike<number>, minSi
   const d = prev[m]!;
   if (d > maxD) return -1;
   return 1 - d / L;
+}
+
+/* ------------------------------------------------------------------------ */
+/* band tables: (key, item) pairs sorted by key (binary search = bucket)     */
+/* ------------------------------------------------------------------------ */
+
+export interface BandTable {
+  /** band keys, sorted ascending */
+  keys: Uint32Array;
+  /** item of each entry; ascending within one key */
+  items: Int32Array;
+}
+
+/** LSD radix sort (4 × 8 or 2 × 16 bits) of keys with payload; stable, so equal keys keep insertion order. */
+function radixSort(keys: Uint32Array, items: Int32Array): void {
+  const n = keys.length;
+  if (n < 2) return;
+  let k1: Uint32Array = keys;
+  let i1: Int32Array = items;
+  let k2: Uint32Array = new Uint32Array(n);
+  let i2: Int32Array = new Int32Array(n);
+  const bits = n > 65536 ? 16 : 8;
+  const radix = 1 << bits;
+  const dmask = radix - 1;
+  const count = new Int32Array(radix);
+  for (let shift = 0; shift < 32; shift += bits) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(k1[i]! >>> shift) & dmask]++;
+    if (count[(k1[0]! >>> shift) & dmask] === n) continue; // all equal in this digit
+    let sum = 0;
+    for (let b = 0; b < radix; b++) {
+      const c = count[b]!;
+      count[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const d = (k1[i]! >>> shift) & dmask;
+      const at = count[d]!++;
+      k2[at] = k1[i]!;
+      i2[at] = i1[i]!;
+    }
+    const tk = k1;
+    k1 = k2;
+    k2 = tk;
+    const ti = i1;
+    i1 = i2;
+    i2 = ti;
+  }
+  if (k1 !== keys) {
+    keys.set(k1);
+    items.set(i1);
+  }
+}
+
+/** Build a band table from each item's band keys (item = position in `perItem`). */
+export function buildBandTable(perItem: ArrayLike<Uint32Array>, count: number): BandTable {
+  let total = 0;
+  for (let i = 0; i < count; i++) total += perItem[i]!.length;
+  const keys = new Uint32Array(total);
+  const items = new Int32Array(total);
+  let w = 0;
+  for (let i = 0; i < count; i++) {
+    const ks = perItem[i]!;
+    for (let b = 0; b < ks.length; b++) {
+      keys[w] = ks[b]!;
+      items[w++] = i;
+    }
+  }
+  radixSort(keys, items);
+  return { keys, items };
+}
+
+/** Index of the first entry with this key, or −1. */
+export function bucketStart(t: BandTable, key: number): number {
+  const keys = t.keys;
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < keys.length && keys[lo] === key ? lo : -1;
 }

@@ -9,8 +9,8 @@
 
 /** Unicode superscript digits (note markers such as ¹²), possibly a list or range: ¹,², ¹⁻³, ¹–³. */
 const SUPERSCRIPT_MARKER_RE = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,\u2013\u2014\u207B-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*/g;
-/** GFM / Pandoc footnote reference: [^3], [^note-name]. */
-const GFM_MARKER_RE = /\[\^[^\]\n]*\]/g;
+/** GFM / Pandoc footnote reference: [^3], [^note-name] (labels have no spaces). */
+const GFM_MARKER_RE = /\[\^[^\]\s]+\]/g;
 /** Bracketed numeric endnote markers: [4], [4, 5], [4–6], [1; 3-5]. */
 const BRACKET_MARKER_RE = /\[\s*\d+(?:\s*[-\u2013\u2014,;]\s*\d+)*\s*\]/g;
 /** HTML superscripts (<sup>3</sup>, <sup><a href="#fn3">3</a></sup>, 21<sup>st</sup>). */
@@ -21,7 +21,7 @@ const HTML_TAG_RE = /<\/?[A-Za-z][^<>]*>/g;
 const MD_LINK_DEST_RE = /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)/g;
 
 /** Sticky versions used by the sentence splitter to skip a marker that follows a full stop. */
-export const MARKER_AT_RE = /\[\^[^\]\n]*\]|\[\s*\d+(?:\s*[-\u2013\u2014,;]\s*\d+)*\s*\]|<sup\b[^>]*>[\s\S]*?<\/sup>/y;
+export const MARKER_AT_RE = /\[\^[^\]\s]+\]|\[\s*\d+(?:\s*[-\u2013\u2014,;]\s*\d+)*\s*\]|<sup\b[^>]*>[\s\S]*?<\/sup>/y;
 
 export function isSuperscriptDigit(ch: string): boolean {
   return ch.length === 1 && '⁰¹²³⁴⁵⁶⁷⁸⁹'.includes(ch);
@@ -54,6 +54,21 @@ export function inlineNoteSpans(text: string): Array<[number, number]> {
     if (end < 0) break; // unbalanced: leave the rest alone
     spans.push([at, end]);
     from = end;
+  }
+  return spans;
+}
+
+/**
+ * Regions the sentence splitter must not split inside, sorted: inline notes
+ * `^[…]` and HTML superscripts `<sup>…</sup>` (both removed by normalisation).
+ */
+export function protectedSpans(text: string): Array<[number, number]> {
+  const spans = text.includes('^[') ? inlineNoteSpans(text) : [];
+  if (text.includes('<')) {
+    const re = new RegExp(HTML_SUP_RE.source, 'gi');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) spans.push([m.index, m.index + m[0].length]);
+    spans.sort((a, b) => a[0] - b[0]);
   }
   return spans;
 }

@@ -5,10 +5,10 @@
  * note markers such as ¹², [^3], [4]) when followed by whitespace and then an
  * uppercase letter or an opening quote/bracket. A single '.' does not end a
  * sentence after known abbreviations (p., No., Mr., Fig., e.g., i.e., U.S.,
- * single-letter initials) and never inside a number (7.1) or an inline note
- * `^[…]`.
+ * single-letter initials) and never inside a number (7.1), an inline note
+ * `^[…]` or an HTML superscript.
  */
-import { MARKER_AT_RE, inlineNoteSpans, isSuperscriptDigit } from './normalize';
+import { MARKER_AT_RE, isSuperscriptDigit, protectedSpans } from './normalize';
 
 export interface Span {
   /** offset of the first character */
@@ -52,7 +52,7 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   const len = text.length;
-  const masks = text.includes('^[') ? inlineNoteSpans(text) : [];
+  const masks = protectedSpans(text);
   let maskIdx = 0;
   let start = 0;
 

@@ -1,6 +1,7 @@
 import type { BriefModel, Span } from '../model';
 import { itemAt, noteAt, notesByKey } from '../notes';
 import type { TextEdit } from './edits';
+import { deleteParagraphs } from './deleteParagraphs';
 import { addMissingNote, removeNote } from './noteEdits';
 import { planRenumber } from './renumber';
 
@@ -25,6 +26,16 @@ export interface FixableFinding {
 
 type FixProvider = (model: BriefModel, finding: FixableFinding) => Fix[];
 
+/** Delete this duplicate: the paragraph, or the whole pasted run, in one edit. */
+function deleteDuplicate(model: BriefModel, f: FixableFinding): Fix[] {
+  const paras = f.data?.paragraphs as [number, number][][] | undefined;
+  if (!Array.isArray(paras) || paras.length === 0) return [];
+  // The data travelled through the client: only trust spans that still lie inside the text.
+  const spans = paras.map((p) => p.map(([start, end]) => ({ start, end })));
+  if (spans.flat().some((s) => !(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= model.text.length))) return [];
+  return [{ title: paras.length > 1 ? `Delete these ${paras.length} duplicated paragraphs` : 'Delete this duplicate', edits: deleteParagraphs(model, spans) }];
+}
+
 const PROVIDERS: Record<string, FixProvider> = {
   'footnote-order': (model) => {
     const plan = planRenumber(model);
@@ -36,6 +47,8 @@ const PROVIDERS: Record<string, FixProvider> = {
     const plan = addMissingNote(model, marker);
     return [{ title: `Add note ${marker.label}`, edits: plan.edits, cursor: plan.cursor, isPreferred: true }];
   },
+  'duplicate-paragraph': deleteDuplicate,
+  'similar-paragraph': deleteDuplicate,
   'footnote-unused': (model, f) => {
     const note = noteAt(model, f.span.start);
     return note ? [{ title: `Remove unused note ${note.label}`, edits: removeNote(model, note).edits }] : [];

@@ -289,6 +289,8 @@ export function scanMarkup(text: string): MarkupScan {
 
   const supClose = new NextMatch(text, /<\/sup\s*>/gi);
   const tagClose = new NextMatch(text, />/g);
+  const braceClose = new NextMatch(text, /\}/g);
+  const dollar = new NextMatch(text, /(?<!\\)\$/g);
 
   let i = 0;
   while (i < n) {
@@ -406,6 +408,34 @@ export function scanMarkup(text: string): MarkupScan {
       }
       i++;
       continue;
+    }
+
+    // Inline TeX math: $\frac{1}{4}$, $352649 + 82703$ (never money: a closing $ is not followed by a digit).
+    if (ch === '$' && !(i > 0 && text[i - 1] === '\\') && i + 1 < n && !/\s/.test(text[i + 1])) {
+      const m = dollar.at(i + 1);
+      if (m && m.index - i <= 300 && m.index > i + 1 && !/\s/.test(text[m.index - 1]) && !isAsciiDigitCode(text.charCodeAt(m.index + 1))) {
+        const body = text.slice(i + 1, m.index);
+        if (/[\\^_{}=+]/.test(body)) {
+          nonProse.push({ start: i, end: m.index + 1 });
+          i = m.index + 1;
+          continue;
+        }
+      }
+    }
+
+    // Attribute lists and templates: {:start="3"}, {#id .class}, {{ site.baseurl }}, {% … %}
+    if (ch === '{') {
+      const nx = text[i + 1];
+      if (nx === ':' || nx === '{' || nx === '%' || nx === '#' || nx === '.') {
+        const m = braceClose.at(i + 1);
+        if (m && m.index - i <= 300) {
+          let end = m.index + 1;
+          if (nx === '{' && text[end] === '}') end++;
+          nonProse.push({ start: i, end });
+          i = end;
+          continue;
+        }
+      }
     }
 
     // HTML entities &#123; &#x1F; &amp;

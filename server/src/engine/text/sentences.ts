@@ -18,7 +18,7 @@ const NEVER_FINAL = new Set([
   'Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'St', 'Gen', 'Lt', 'Col', 'Capt', 'Maj', 'Sgt', 'Cpl', 'Pvt', 'Gov', 'Sen',
   'Rep', 'Hon', 'Amb', 'Pres', 'Adm', 'Cmdr', 'Brig', 'Fr', 'Rev', 'Mt', 'Ft', 'Messrs', 'Mme', 'Mlle', 'Supt', 'Insp',
   // reference abbreviations
-  'No', 'Nos', 'Art', 'Arts', 'Fig', 'Figs', 'Vol', 'Vols', 'Ch', 'Chap', 'Para', 'Paras', 'Sec', 'Secs', 'Sect', 'Pt',
+  'Art', 'Arts', 'Fig', 'Figs', 'Vol', 'Vols', 'Ch', 'Chap', 'Para', 'Paras', 'Sec', 'Secs', 'Sect', 'Pt',
   'Eq', 'Ex', 'Exh', 'App', 'Tab', 'Cl', 'Res', 'Ref', 'Refs', 'Pub', 'Ed', 'Eds', 'Trans', 'Repr', 'Doc',
   'p', 'pp', 'para', 'paras', 'fig', 'figs', 'vol', 'vols', 'ch', 'chap', 'sec', 'art', 'eq', 'ref', 'ed', 'eds', 'ff',
   'approx', 'Approx', 'ca', 'cf', 'Cf', 'vs', 'viz', 'resp', 'incl', 'excl', 'est', 'Est', 'esp', 'op', 'cit', 'loc',
@@ -229,7 +229,8 @@ function splitWith(text: string, n: number, citations: Citation[], nonProse: Spa
       i = termEnd;
       continue;
     }
-    if (isBoundary(text, i, termEnd, m, hasBang, dots, depth)) {
+    const afterRegion = r > 0 && regions[r - 1].end === i;
+    if (afterRegion ? !isLower(text[m]) && depth[m] === 0 : isBoundary(text, i, m, hasBang, dots, depth)) {
       spans.push({ start: sentStart, end: sentEnd });
       sentStart = m;
       i = m;
@@ -246,7 +247,6 @@ function splitWith(text: string, n: number, citations: Citation[], nonProse: Spa
 function isBoundary(
   text: string,
   i: number,
-  termEnd: number,
   m: number,
   hasBang: boolean,
   dots: number,
@@ -268,8 +268,10 @@ function isBoundary(
     let k = i;
     while (k > 0 && isDigit(text.charCodeAt(k - 1))) k--;
     let b = k;
-    while (b > 0 && isSpace(text[b - 1])) b--;
+    while (b > 0 && (isSpace(text[b - 1]) || text[b - 1] === '>')) b--;
     if (k < i && b === 0) return false;
+    // A list number after a sentence end: "… first. 2. Second …"
+    if (k < i && i - k <= 2 && b < k && '.!?'.includes(text[b - 1] ?? '')) return false;
     return true;
   }
   if (NEVER_FINAL.has(word)) return false;
@@ -278,7 +280,6 @@ function isBoundary(
   if (nextIsDigit && /^[A-Z]/.test(word) && NEVER_FINAL.has(word.toLowerCase())) return false;
   const dotted = word.includes('.');
   if (dotted || MAYBE_FINAL.has(word)) {
-    if (dotted && /^[a-z]\.[a-z]$/.test(word) && !/^[ap]\.m$/.test(word)) return false; // e.g, i.e
     const w = wordAt(text, m);
     return STARTERS.has(w);
   }
@@ -287,6 +288,7 @@ function isBoundary(
     let k = wStart;
     while (k > 0 && isSpace(text[k - 1])) k--;
     if (k === 0) return false; // "J. Smith" at paragraph start
+    if ('.!?'.includes(text[k - 1]) || CLOSERS.has(text[k - 1]) || /\p{No}/u.test(text[k - 1])) return false; // "… attacks. A. Khan …"
     const prev = wordBefore(text, k);
     if (prev.word === '') return !isUpper(next) || STARTERS.has(wordAt(text, m));
     if (LETTER_LABEL.has(prev.word)) return true;
@@ -294,6 +296,5 @@ function isBoundary(
     // Previous word capitalised or an initial: part of a name.
     return false;
   }
-  void termEnd;
   return true;
 }
