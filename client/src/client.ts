@@ -92,7 +92,10 @@ export class BriefClient implements vscode.Disposable {
         { language: 'plaintext', scheme: 'file' },
         { language: 'plaintext', scheme: 'untitled' },
       ],
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.policybrief.json') },
+      // Settings files, and briefs on disk for cross-file duplicate checks.
+      synchronize: {
+        fileEvents: [vscode.workspace.createFileSystemWatcher('**/.policybrief.json'), vscode.workspace.createFileSystemWatcher('**/*.{brief,md,txt,markdown}')],
+      },
       outputChannel: this.output,
       // Hover and completion text comes from the brief: never trusted, never raw HTML.
       markdown: { isTrusted: false, supportHtml: false },

@@ -6,6 +6,7 @@ import { DiagnosticsScheduler } from './features/diagnostics';
 import { registerFixSupport, RENUMBER_KIND, ServerCommands } from './features/fixes';
 import { registerNavigationSupport } from './features/navigation';
 import { SettingsProvider } from './settingsProvider';
+import { WorkspaceIndex } from './workspaceIndex';
 
 export interface ServerHandle {
   documents: TextDocuments<TextDocument>;
@@ -19,7 +20,18 @@ export function startServer(connection: Connection): ServerHandle {
   const documents = new TextDocuments(TextDocument);
   const store = new DocumentStore();
   const settings = new SettingsProvider(connection);
-  const diagnostics = new DiagnosticsScheduler({ connection, documents, store, settings });
+  const workspace = new WorkspaceIndex(connection, () => settings.workspaceRoots, () => 16 * 1024 * 1024);
+  const diagnostics = new DiagnosticsScheduler({
+    connection,
+    documents,
+    store,
+    settings,
+    workspaceFor: (doc, model, s) => workspace.workspaceFor(doc.uri, model, s),
+  });
+  // Once the folder is indexed, open briefs are checked again against the other files.
+  workspace.onIndexed = () => {
+    for (const d of documents.all()) diagnostics.now(d.uri);
+  };
   const handle: ServerHandle = { documents, store, settings, diagnostics };
 
   connection.onInitialize((params): InitializeResult => {
@@ -47,12 +59,14 @@ export function startServer(connection: Connection): ServerHandle {
 
   let workspaceFolderEvents = false;
   connection.onInitialized(() => {
+    workspace.scanAll();
     // Only a client that announced workspace folders may be asked for their change events (the getter throws otherwise).
     if (workspaceFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const add = e.added.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
         const removed = new Set(e.removed.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
         settings.workspaceRoots = [...settings.workspaceRoots.filter((r) => !removed.has(r)), ...add];
+        workspace.scanAll();
         rerunAll();
       });
     }
@@ -66,7 +80,10 @@ export function startServer(connection: Connection): ServerHandle {
     for (const d of documents.all()) diagnostics.now(d.uri);
   };
   connection.onDidChangeConfiguration(rerunAll);
-  connection.onDidChangeWatchedFiles(rerunAll);
+  connection.onDidChangeWatchedFiles((e) => {
+    if (e.changes.some((c) => c.uri.endsWith('.policybrief.json'))) rerunAll();
+    workspace.filesChanged(e.changes.filter((c) => !c.uri.endsWith('.policybrief.json')).map((c) => c.uri));
+  });
 
   // TextDocuments reports an open as a content change too: the open is checked at once, not debounced.
   const opened = new Map<string, number>();
@@ -83,6 +100,7 @@ export function startServer(connection: Connection): ServerHandle {
   documents.onDidClose((e) => {
     opened.delete(e.document.uri);
     store.forget(e.document.uri);
+    workspace.closed(e.document.uri);
     diagnostics.closed(e.document.uri);
   });
 

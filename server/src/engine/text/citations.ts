@@ -324,8 +324,9 @@ export function scanMarkup(text: string): MarkupScan {
 
     if (ch === '[' && matchClose[i] > 0 && !(i > 0 && text[i - 1] === '\\')) {
       const close = matchClose[i];
-      // Only innermost pairs (no '[' inside) are markers; links may nest one level.
-      const content = text.slice(i + 1, close);
+      // Only short innermost pairs (no '[' inside) can be markers; long ones may still be link text.
+      // (Bounded so that deeply nested brackets stay linear.)
+      const content = close - i <= 512 ? text.slice(i + 1, close) : '[';
       const innermost = !content.includes('[');
       const next = close + 1 < n ? text[close + 1] : '';
       const prev = i > 0 ? text[i - 1] : '';
