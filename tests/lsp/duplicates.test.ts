@@ -32,7 +32,7 @@ describe('duplicates through the server', () => {
     assert.equal(dups.length, 1, JSON.stringify(pub.diagnostics.map((d) => d.message)));
     assert.equal(dups[0].range.start.line, 13);
     assert.equal(dups[0].range.end.line, 23);
-    assert.match(dups[0].message, /Lines 14–24 \(8 paragraphs\) repeat lines 1–11/);
+    assert.match(dups[0].message as string, /Lines 14–24 \(8 paragraphs\) repeat lines 1–11/);
     assert.equal(dups[0].relatedInformation![0].location.range.start.line, 0);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: dups[0].range, context: { diagnostics: dups } });
     const del = actions.find((a) => /Delete/.test(a.title))!;
@@ -53,7 +53,7 @@ describe('duplicates through the server', () => {
     const pub = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'duplicate-paragraph'));
     const d = pub.diagnostics.find((x) => x.code === 'duplicate-paragraph')!;
     assert.equal(d.range.start.line, 4);
-    assert.match(d.message, /repeats line 3 of a-earlier\.brief\.md/);
+    assert.match(d.message as string, /repeats line 3 of a-earlier\.brief\.md/);
     assert.equal(d.relatedInformation![0].location.uri, uriOf(path.join(folder, 'a-earlier.brief.md')));
     assert.equal(d.relatedInformation![0].location.range.start.line, 2);
   });

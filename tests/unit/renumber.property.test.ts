@@ -142,7 +142,9 @@ test('Insert footnote property: the new note lands in sequence and the brief sta
       assert.ok(after.slice(plan.cursor!).startsWith('NEW NOTE'), 'the cursor lands in the new note');
       // The marker goes at the cursor, or just after the marker the cursor was inside.
       const inside = m1.markers.find((m) => at > (m.group ?? m.span).start && at < (m.group ?? m.span).end);
-      const expectedAt = inside ? (inside.group ?? inside.span).end : at;
+      let expectedAt = inside ? (inside.group ?? inside.span).end : at;
+      // Inside a word it goes after the word.
+      while (/[A-Za-z0-9]/.test(ordered[expectedAt - 1] ?? '') && /[A-Za-z0-9]/.test(ordered[expectedAt] ?? '')) expectedAt++;
       const shift = plan.edits.filter((e) => e.span.end <= expectedAt && e.span.start < expectedAt).reduce((d, e) => d + e.newText.length - (e.span.end - e.span.start), 0);
       const newMarker = m2.markers.find((m) => m.number === plan.insertedNumber);
       assert.ok(newMarker, 'the new marker exists');

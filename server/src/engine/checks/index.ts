@@ -1,4 +1,5 @@
 import type { CheckDefinition } from './types';
+import uncitedFigure from './uncited-figure';
 import footnoteUndefined from './footnote-undefined';
 import footnoteUnused from './footnote-unused';
 import footnoteDuplicate from './footnote-duplicate';
@@ -10,6 +11,7 @@ import similarSentence from './similar-sentence';
 
 /** Every check, in the order findings are reported. Adding a check is one file and one line here. */
 export const CHECKS: readonly CheckDefinition<any>[] = [
+  uncitedFigure,
   footnoteUndefined,
   footnoteUnused,
   footnoteDuplicate,

@@ -2,6 +2,7 @@ import type { BriefModel, Span } from '../model';
 import { itemAt, noteAt, notesByKey } from '../notes';
 import type { TextEdit } from './edits';
 import { deleteParagraphs } from './deleteParagraphs';
+import { figureFixes } from './figureFixes';
 import { addMissingNote, removeNote } from './noteEdits';
 import { planRenumber } from './renumber';
 
@@ -47,6 +48,7 @@ const PROVIDERS: Record<string, FixProvider> = {
     const plan = addMissingNote(model, marker);
     return [{ title: `Add note ${marker.label}`, edits: plan.edits, cursor: plan.cursor, isPreferred: true }];
   },
+  'uncited-figure': figureFixes,
   'duplicate-paragraph': deleteDuplicate,
   'similar-paragraph': deleteDuplicate,
   'footnote-unused': (model, f) => {

@@ -21,6 +21,10 @@ export interface RenumberPlan {
 
 const NEW_KEY = '\u0000new';
 
+function isWordChar(ch: string): boolean {
+  return /[\p{L}\p{N}_]/u.test(ch) && !isSuperscriptDigit(ch);
+}
+
 interface Entry {
   key: string;
   oldNumber?: number;
@@ -81,6 +85,8 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
         const s = m.group ?? m.span;
         if (at > s.start && at < s.end) at = s.end;
       }
+      // Nor a word: a cursor inside one inserts after it.
+      while (at > 0 && at < text.length && isWordChar(text[at - 1]) && isWordChar(text[at])) at++;
       markers.push({ key: NEW_KEY, span: { start: at, end: at }, virtual: true });
       // At the same offset the new marker goes first: it is inserted before the existing one.
       markers.sort((a, b) => a.span.start - b.span.start || ('virtual' in b ? 1 : 0) - ('virtual' in a ? 1 : 0));

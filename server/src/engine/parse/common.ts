@@ -108,7 +108,23 @@ export class ModelBuilder {
     });
   }
 
+  /** Suppression comments written inline at the end of a prose line (`… <!-- policy-brief-disable-line X -->`, `… %% …`). */
+  private collectInlineSuppressions(): void {
+    const seen = new Set(this.suppressions.map((s) => s.line));
+    for (const block of this.blocks) {
+      if (block.kind !== 'paragraph' && block.kind !== 'list-item' && block.kind !== 'table') continue;
+      for (let l = block.startLine; l <= block.endLine; l++) {
+        if (seen.has(l)) continue;
+        const line = this.lines.lineText(l);
+        if (!line.includes('policy-brief-')) continue;
+        const s = matchSuppression(line, l, this.lines.starts[l]);
+        if (s) this.suppressions.push(s);
+      }
+    }
+  }
+
   finish(): BriefModel {
+    this.collectInlineSuppressions();
     const blocks = this.blocks.sort((a, b) => a.span.start - b.span.start);
     const notes = this.notes.sort((a, b) => a.span.start - b.span.start);
     const hasNumberedNotes = notes.some((n) => n.key.startsWith('n:'));

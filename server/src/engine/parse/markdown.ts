@@ -189,23 +189,7 @@ export function parseMarkdown(text: string): BriefModel {
     }
   }
   closeNotes();
-  collectInlineSuppressions(b);
   return b.finish();
-}
-
-/** Suppression comments written inline at the end of a paragraph line (`… <!-- policy-brief-disable-line X -->`). */
-function collectInlineSuppressions(b: ModelBuilder): void {
-  const seen = new Set(b.suppressions.map((s) => s.line));
-  for (const block of b.blocks) {
-    if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
-    for (let l = block.startLine; l <= block.endLine; l++) {
-      if (seen.has(l)) continue;
-      const line = b.lines.lineText(l);
-      if (!line.includes('policy-brief-')) continue;
-      const s = matchSuppression(line, l, b.lines.starts[l]);
-      if (s) b.suppressions.push(s);
-    }
-  }
 }
 
 function trimmedSpan(text: string, span: Span): Span {

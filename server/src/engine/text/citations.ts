@@ -102,7 +102,7 @@ function isAsciiLetterCode(c: number): boolean {
 /** Square/cube exponents after a unit (`500 km²`) are not note markers. */
 const EXPONENT_UNITS = new Set(['m', 'km', 'cm', 'mm', 'ft', 'mi', 'yd', 'in', 'sq']);
 
-function isUnitExponent(text: string, supStart: number, supEnd: number, supText: string): boolean {
+function isUnitExponent(text: string, supStart: number, supText: string): boolean {
   if (supText !== '²' && supText !== '³' && supText !== '2' && supText !== '3') return false;
   let k = supStart;
   let letters = '';
@@ -112,7 +112,6 @@ function isUnitExponent(text: string, supStart: number, supEnd: number, supText:
   }
   if (!EXPONENT_UNITS.has(letters.toLowerCase())) return false;
   if (k > 0 && text[k - 1] === ' ') k--;
-  void supEnd;
   return k > 0 && isAsciiDigitCode(text.charCodeAt(k - 1));
 }
 
@@ -309,7 +308,7 @@ export function scanMarkup(text: string): MarkupScan {
         else break;
       }
       const sup = text.slice(i, j);
-      if (!isUnitExponent(text, i, j, sup)) citations.push({ start: i, end: j, kind: 'superscript' });
+      if (!isUnitExponent(text, i, sup)) citations.push({ start: i, end: j, kind: 'superscript' });
       i = j;
       continue;
     }
@@ -380,7 +379,7 @@ export function scanMarkup(text: string): MarkupScan {
         if (m && m.index - i <= 400) {
           const inner = stripTags(text.slice(text.indexOf('>', i) + 1, m.index));
           const end = m.index + m.length;
-          if (isMarkerContent(inner) && !isUnitExponent(text, i, end, inner.trim())) {
+          if (isMarkerContent(inner) && !isUnitExponent(text, i, inner.trim())) {
             citations.push({ start: i, end, kind: 'html-sup' });
             i = end;
             continue;

@@ -1224,8 +1224,16 @@ function parseSpelled(ctx: Ctx, i: number): { fig: Figure; end: number } | null 
 
 function buildMask(n: number, scan: MarkupScan): Uint8Array {
   const masked = new Uint8Array(n);
-  for (const s of scan.nonProse) masked.fill(1, s.start, s.end);
-  for (const c of scan.citations) if (c.kind !== 'link') masked.fill(1, c.start, c.end);
+  // Spans may nest (link destinations inside link destinations): fill each position once.
+  const spans: Span[] = [...scan.nonProse, ...scan.citations.filter((c) => c.kind !== 'link')].sort((a, b) => a.start - b.start);
+  let filled = 0;
+  for (const s of spans) {
+    const from = Math.max(s.start, filled);
+    if (s.end > from) {
+      masked.fill(1, from, s.end);
+      filled = s.end;
+    }
+  }
   return masked;
 }
 

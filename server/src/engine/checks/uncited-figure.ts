@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { Block, BriefModel, Span } from '../model';
+import { findCitations } from '../text/citations';
+import { findUncitedFigures, type Figure } from '../text/figures';
+import { paragraphSpanToSource } from '../text/paragraphText';
+import { defineCheck } from './types';
+
+const Options = z
+  .strictObject({
+    citationScope: z.enum(['sentence', 'paragraph']).default('paragraph'),
+    spelledOut: z.boolean().default(false),
+  })
+  .default({ citationScope: 'paragraph', spelledOut: false });
+
+const KIND: Record<Figure['kind'], string> = {
+  count: 'figure',
+  percent: 'percentage',
+  money: 'amount',
+  range: 'range',
+  ratio: 'ratio',
+  decimal: 'figure',
+  spelled: 'number',
+};
+
+/** A caption or source line next to a table: `Source: …`, `Table 2. … ¹`. */
+const SOURCE_LINE = /^\s*(?:[*_]{1,2})?(?:sources?|data)\s*(?:[*_]{1,2})?\s*:/i;
+const CAPTION = /^\s*(?:[*_]{1,2})?(?:table|figure|chart|exhibit)\s+\d+/i;
+
+/**
+ * A data table counts as cited when the block right above or below it is a `Source:` line (which
+ * names its source) or a caption that carries a citation.
+ */
+function tableIsCited(model: BriefModel, index: number): boolean {
+  for (const j of [index - 1, index + 1]) {
+    const b: Block | undefined = model.blocks[j];
+    if (!b || (b.kind !== 'paragraph' && b.kind !== 'heading')) continue;
+    const text = model.text.slice(b.span.start, b.span.end);
+    if (SOURCE_LINE.test(text) && text.replace(SOURCE_LINE, '').trim().length > 0) return true;
+    if (CAPTION.test(text) && findCitations(text).length > 0) return true;
+  }
+  return false;
+}
+
+function message(f: Figure): string {
+  const shown = f.text.length > 40 ? f.text.slice(0, 37) + '…' : f.text;
+  return `Uncited ${KIND[f.kind]}: “${shown}” has no note behind it. Cite its source, or ignore it if it needs none.`;
+}
+
+export default defineCheck({
+  code: 'uncited-figure',
+  description: 'A figure (count, percentage, amount, range, ratio) with no note behind it.',
+  defaultSeverity: 'warning',
+  options: Options,
+  fixable: true,
+  run(model, options, report) {
+    for (const p of model.paragraphs) {
+      for (const f of findUncitedFigures(p.text, options)) {
+        const span: Span = paragraphSpanToSource(p, f);
+        report({ span, message: message(f), data: { figure: f.text } });
+      }
+    }
+    model.blocks.forEach((b, i) => {
+      if (b.kind !== 'table' || b.inNotes || !b.rows || tableIsCited(model, i)) return;
+      for (const row of b.rows)
+        for (const cell of row.cells) {
+          const text = model.text.slice(cell.start, cell.end);
+          // A cell is its own sentence: a marker in the cell cites it.
+          for (const f of findUncitedFigures(text, { ...options, citationScope: 'sentence' }))
+            report({ span: { start: cell.start + f.start, end: cell.start + f.end }, message: message(f), data: { figure: f.text, table: true } });
+        }
+    });
+  },
+});
