@@ -14,7 +14,10 @@ import { parseSettings } from '../../server/src/settings';
 import { engineLinter, formatMisses, formatScoreTable, loadFixtureSet, scoreFixtures } from './scorer';
 
 const ROOT = path.resolve(__dirname, '..', 'fixtures');
-const SETS = fs.readdirSync(ROOT).filter((d) => d !== 'corpus' && fs.existsSync(path.join(ROOT, d, 'expected.json')));
+/** Folders under tests/fixtures (other than the corpus) holding an expected.json at any depth. */
+const hasExpectations = (dir: string): boolean =>
+  fs.existsSync(path.join(dir, 'expected.json')) || fs.readdirSync(dir, { withFileTypes: true }).some((e) => e.isDirectory() && hasExpectations(path.join(dir, e.name)));
+const SETS = fs.readdirSync(ROOT).filter((d) => d !== 'corpus' && fs.statSync(path.join(ROOT, d)).isDirectory() && hasExpectations(path.join(ROOT, d)));
 const settings = parseSettings({}).settings;
 const codes = CHECKS.map((c) => c.code);
 
