@@ -114,9 +114,15 @@ const NON_WORD_RE = /[^\p{L}\p{N}]+/gu;
  * run of non-letter/non-digit characters (punctuation, dashes, quotes, Markdown
  * emphasis, whitespace) becomes one space.
  */
+const COMMON_PUNCT: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '-', '\u2026': '...', '\u00a0': ' ' };
+const COMMON_PUNCT_RE = /[\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]/g;
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+
 export function foldText(text: string): string {
-  let s = text.toLowerCase().normalize('NFKD');
-  s = s.replace(MARKS_RE, '');
+  // Curly quotes, dashes and no-break spaces are the usual non-ASCII in briefs: map them first so
+  // that the costly NFKD pass runs only on text that still needs it (accents, ligatures, full width).
+  let s = text.toLowerCase().replace(COMMON_PUNCT_RE, (c) => COMMON_PUNCT[c]);
+  if (NON_ASCII_RE.test(s)) s = s.normalize('NFKD').replace(MARKS_RE, '');
   s = s.replace(EMPHASIS_RE, '');
   s = s.replace(APOSTROPHE_IN_WORD_RE, '$1');
   s = s.replace(DIGIT_SEPARATOR_RE, '$1');
