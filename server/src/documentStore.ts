@@ -8,7 +8,8 @@ export class DocumentStore {
   model(doc: TextDocument): BriefModel {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.model;
-    const model = parseBrief(doc.getText(), formatOf(doc));
+    // The previous version's model lets the parser reuse every segment the edit did not touch.
+    const model = parseBrief(doc.getText(), formatOf(doc), hit?.model);
     this.cache.set(doc.uri, { version: doc.version, model });
     return model;
   }

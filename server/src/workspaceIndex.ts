@@ -21,6 +21,8 @@ const FILES_PER_TICK = 4;
 export class WorkspaceIndex {
   private readonly stores = new Map<string, DuplicateStore>();
   private readonly open = new Set<string>();
+  /** Documents outside workspace folders (or with cross-file checks off): an index of their own. */
+  private readonly own = new Map<string, { key: string; store: DuplicateStore }>();
   private queue: string[] = [];
   private running = false;
   private indexed = 0;
@@ -46,10 +48,18 @@ export class WorkspaceIndex {
 
   /** What the duplicate checks get for an open document: its folder's store, or nothing outside folders. */
   workspaceFor(uri: string, model: BriefModel, settings: Settings): DuplicateWorkspace | undefined {
-    if (!settings.crossFileDuplicates || !uri.startsWith('file:')) return undefined;
-    const file = safePath(uri);
+    const file = uri.startsWith('file:') ? safePath(uri) : undefined;
     const root = file && this.rootOf(file);
-    if (!root) return undefined;
+    if (!settings.crossFileDuplicates || !root) {
+      // Still one lasting index per open document: an edit recomputes only the paragraphs it touched.
+      let own = this.own.get(uri);
+      const key = JSON.stringify(dupOptionsFrom(settings.checks));
+      if (!own || own.key !== key) {
+        own = { key, store: new DuplicateStore(dupOptionsFrom(settings.checks)) };
+        this.own.set(uri, own);
+      }
+      return { store: own.store, crossFile: false };
+    }
     this.open.add(uri);
     const store = this.storeFor(root, settings);
     store.setModel(uri, model);
@@ -59,6 +69,7 @@ export class WorkspaceIndex {
   /** An open document closed: index what is on disk again (or forget it). */
   closed(uri: string): void {
     this.open.delete(uri);
+    this.own.delete(uri);
     this.enqueue([uri]);
   }
 

@@ -105,6 +105,8 @@ export interface BriefModel {
   style: NoteStyle | undefined;
   /** Suppression directives found in the document. */
   suppressions: Suppression[];
+  /** Parser state the next version of the document can reuse (segments that did not change). */
+  cache?: unknown;
 }
 
 export interface Suppression {

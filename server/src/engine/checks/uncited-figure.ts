@@ -41,6 +41,24 @@ function tableIsCited(model: BriefModel, index: number): boolean {
   return false;
 }
 
+/**
+ * Figures per paragraph text and options: while a writer types, every paragraph but one is the
+ * same as a moment ago, so its figures are looked up, not found again. Bounded; cleared when full.
+ */
+const memo = new Map<string, Figure[]>();
+const MEMO_LIMIT = 50_000;
+
+function uncitedIn(text: string, options: z.output<typeof Options>): Figure[] {
+  const key = `${options.citationScope}${options.spelledOut ? 1 : 0}\u0001${text}`;
+  let hit = memo.get(key);
+  if (!hit) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    hit = findUncitedFigures(text, options);
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
 function message(f: Figure): string {
   const shown = f.text.length > 40 ? f.text.slice(0, 37) + '…' : f.text;
   return `Uncited ${KIND[f.kind]}: “${shown}” has no note behind it. Cite its source, or ignore it if it needs none.`;
@@ -54,7 +72,7 @@ export default defineCheck({
   fixable: true,
   run(model, options, report) {
     for (const p of model.paragraphs) {
-      for (const f of findUncitedFigures(p.text, options)) {
+      for (const f of uncitedIn(p.text, options)) {
         const span: Span = paragraphSpanToSource(p, f);
         report({ span, message: message(f), data: { figure: f.text } });
       }

@@ -71,14 +71,32 @@ export function matchSuppression(line: string, lineNo: number, lineStart: number
 }
 
 /** Builder shared by the Markdown and plain-text readers. */
+/**
+ * What one segment of a document yields, relative to the segment's own start (offset 0, line 0).
+ * Parts are immutable once built: a later version of the document may reuse them.
+ */
+export interface SegmentPart {
+  text: string;
+  lineCount: number;
+  blocks: readonly Block[];
+  notes: readonly Note[];
+  suppressions: readonly Suppression[];
+  /** Markers of the segment's prose, scanned once per scan option set. */
+  markers(opts: ScanOptions): readonly Marker[];
+}
+
+type ScanOptions = Parameters<typeof scanMarkers>[3];
+
+function shiftSpan(s: Span, d: number): Span {
+  return { start: s.start + d, end: s.end + d };
+}
+
+/** Builder shared by the Markdown and plain-text readers. */
 export class ModelBuilder {
   readonly lines: LineIndex;
   readonly blocks: Block[] = [];
   readonly notes: Note[] = [];
-  readonly notesSections: NotesSection[] = [];
   readonly suppressions: Suppression[] = [];
-  /** Ranges whose markers are scanned (prose outside notes): [start, end) pairs. */
-  readonly scanRanges: Span[] = [];
 
   constructor(readonly text: string, readonly format: BriefFormat) {
     this.lines = new LineIndex(text);
@@ -123,35 +141,112 @@ export class ModelBuilder {
     }
   }
 
-  finish(): BriefModel {
+  /** Freezes what was read into a segment part. */
+  toPart(): SegmentPart {
     this.collectInlineSuppressions();
+    const text = this.text;
     const blocks = this.blocks.sort((a, b) => a.span.start - b.span.start);
-    const notes = this.notes.sort((a, b) => a.span.start - b.span.start);
-    const hasNumberedNotes = notes.some((n) => n.key.startsWith('n:'));
-    const markers: Marker[] = [];
     const ranges = markerRanges(blocks);
-    for (const r of ranges) scanMarkers(this.text, r.start, r.end, { footnote: true, superscript: true, bracket: false }, markers);
+    const scanned = new Map<string, Marker[]>();
+    return {
+      text,
+      lineCount: this.lines.lineCount - 1,
+      blocks,
+      notes: this.notes.sort((a, b) => a.span.start - b.span.start),
+      suppressions: this.suppressions,
+      markers(opts) {
+        const key = `${+opts.footnote}${+opts.superscript}${+opts.bracket}`;
+        let hit = scanned.get(key);
+        if (!hit) {
+          hit = [];
+          for (const r of ranges) scanMarkers(text, r.start, r.end, opts, hit);
+          scanned.set(key, hit);
+        }
+        return hit;
+      },
+    };
+  }
+
+  finish(): BriefModel {
+    return ModelBuilder.assemble(this.text, this.format, [this.toPart()]);
+  }
+
+  /** Joins segment parts (in order, covering `text`) into the document's model. */
+  static assemble(text: string, format: BriefFormat, parts: SegmentPart[]): BriefModel {
+    const blocks: Block[] = [];
+    const notes: Note[] = [];
+    const suppressions: Suppression[] = [];
+    const offsets: number[] = [];
+    let offset = 0;
+    let line = 0;
+    for (const part of parts) {
+      offsets.push(offset);
+      for (const b of part.blocks)
+        blocks.push({
+          ...b,
+          span: shiftSpan(b.span, offset),
+          startLine: b.startLine + line,
+          endLine: b.endLine + line,
+          rows: b.rows?.map((r) => ({ span: shiftSpan(r.span, offset), cells: r.cells.map((c) => shiftSpan(c, offset)) })),
+        });
+      for (const n of part.notes)
+        notes.push({ ...n, span: shiftSpan(n.span, offset), labelSpan: shiftSpan(n.labelSpan, offset), textStart: n.textStart + offset, urls: n.urls.map((u) => ({ url: u.url, span: shiftSpan(u.span, offset) })) });
+      for (const s of part.suppressions) suppressions.push({ ...s, line: s.line + line, span: shiftSpan(s.span, offset) });
+      offset += part.text.length;
+      line += part.lineCount;
+    }
+    const scan = (opts: ScanOptions): Marker[] => {
+      const out: Marker[] = [];
+      parts.forEach((part, i) => {
+        const d = offsets[i];
+        for (const m of part.markers(opts)) out.push({ ...m, span: shiftSpan(m.span, d), group: m.group ? shiftSpan(m.group, d) : undefined });
+      });
+      return out;
+    };
+    const hasNumberedNotes = notes.some((n) => n.key.startsWith('n:'));
+    let markers = scan({ footnote: true, superscript: true, bracket: false });
     const hasSuperscript = markers.some((m) => m.style === 'superscript');
     const bracketNotes = notes.some((n) => n.style === 'bracket');
     if (hasNumberedNotes && bracketNotes && !hasSuperscript) {
-      for (const r of ranges) scanMarkers(this.text, r.start, r.end, { footnote: false, superscript: false, bracket: true }, markers);
-      markers.sort((a, b) => a.span.start - b.span.start);
+      markers = markers.concat(scan({ footnote: false, superscript: false, bracket: true })).sort((a, b) => a.span.start - b.span.start);
     }
     // A numbered list under Notes is read in the style of the markers that cite it.
-    if (hasSuperscript) for (const n of notes) if (n.key.startsWith('n:') && n.style === 'bracket' && !/^\[/.test(this.text.slice(n.labelSpan.start, n.labelSpan.end))) n.style = 'superscript';
+    if (hasSuperscript) for (const n of notes) if (n.key.startsWith('n:') && n.style === 'bracket' && !/^\[/.test(text.slice(n.labelSpan.start, n.labelSpan.end))) n.style = 'superscript';
+    const lines = new LineIndex(text);
     return {
-      text: this.text,
-      format: this.format,
-      lines: this.lines,
+      text,
+      format,
+      lines,
       blocks,
-      paragraphs: buildParagraphs(this.text, blocks),
+      paragraphs: buildParagraphs(text, blocks),
       markers,
       notes,
-      notesSections: this.notesSections,
+      notesSections: notesSections(text, format, lines, blocks),
       style: dominantStyle(markers, notes),
-      suppressions: this.suppressions,
+      suppressions,
     };
   }
+}
+
+/**
+ * Notes sections: from a heading named like Notes or References to the last note block before a
+ * heading that closes it (in Markdown, one of the same or a higher level; in plain text, any).
+ */
+function notesSections(text: string, format: BriefFormat, lines: LineIndex, blocks: Block[]): NotesSection[] {
+  const out: NotesSection[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const h = blocks[i];
+    if (h.kind !== 'heading' || !NOTES_HEADING.test(collapse(text.slice(h.span.start, h.span.end)).replace(/^(\*\*|__)(.*)\1$/, '$2'))) continue;
+    let end = h.span.end;
+    for (let j = i + 1; j < blocks.length; j++) {
+      const b = blocks[j];
+      if (b.kind === 'heading' && (format === 'plaintext' || (b.level ?? 1) <= (h.level ?? 1) || h.level === 6)) break;
+      if (format === 'plaintext' && b.kind === 'table') break;
+      if (b.inNotes) end = Math.max(end, b.span.end);
+    }
+    out.push({ heading: h.span, span: { start: lines.starts[h.startLine], end } });
+  }
+  return out;
 }
 
 function markerRanges(blocks: Block[]): Span[] {

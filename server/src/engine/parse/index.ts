@@ -1,5 +1,5 @@
 import type { BriefFormat, BriefModel } from '../model';
-import { parseMarkdown } from './markdown';
+import { parseMarkdown, type MarkdownCache } from './markdown';
 import { parsePlainText } from './plaintext';
 
 export { parseMarkdown, parsePlainText };
@@ -11,8 +11,13 @@ export function formatFor(fileNameOrLanguage: string): BriefFormat {
   return 'plaintext';
 }
 
-export function parseBrief(text: string, format: BriefFormat): BriefModel {
-  return format === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
+/**
+ * Parses a brief. `previous`, the model of the document's previous version, lets the parser reuse
+ * what an edit did not touch; the result is the same with or without it.
+ */
+export function parseBrief(text: string, format: BriefFormat, previous?: BriefModel): BriefModel {
+  if (format === 'markdown') return parseMarkdown(text, previous?.format === 'markdown' ? (previous.cache as MarkdownCache | undefined) : undefined);
+  return parsePlainText(text);
 }
 
 /** A document is treated as a brief when it has citation markers or notes (an ordinary README has neither). */

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import footnotePlugin from 'markdown-it-footnote';
 import type { Block, BriefModel, Span } from '../model';
-import { collapse, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING } from './common';
+import { collapse, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING, type SegmentPart } from './common';
 import { findUrls } from './markers';
 
 type Token = ReturnType<MarkdownIt.MarkdownIt["parse"]>[number];
@@ -57,10 +57,14 @@ function frontMatterEnd(text: string): number {
   return 3 + m.index + m[0].length;
 }
 
-export function parseMarkdown(text: string): BriefModel {
-  const b = new ModelBuilder(text, 'markdown');
+/**
+ * Reads one segment of a Markdown brief (see `segmentStarts`) into `b`, a builder over the
+ * segment's own text. `notesLevelIn` says whether the segment starts inside a notes section (and
+ * at which heading level it closes); the return value says the same for the next segment.
+ */
+function parseSegment(text: string, b: ModelBuilder, notesLevelIn: number | undefined, isFirst: boolean): number | undefined {
   let source = text;
-  const fmEnd = frontMatterEnd(text);
+  const fmEnd = isFirst ? frontMatterEnd(text) : -1;
   if (fmEnd > 0) {
     const endLine = b.lines.lineAt(Math.max(0, fmEnd - 1));
     b.addBlock({ kind: 'front-matter', span: b.lineSpan(0, endLine), startLine: 0, endLine, inNotes: false });
@@ -95,19 +99,22 @@ export function parseMarkdown(text: string): BriefModel {
   }
 
   let listDepth = 0;
-  let notesHeading: { level: number; span: Span; start: number } | undefined;
+  // The list item each paragraph belongs to, so a note's further paragraphs join it and nothing else does.
+  const items: number[] = [];
+  let itemCount = 0;
+  let noteItem = -1;
+  let notesHeading: { level: number } | undefined = notesLevelIn !== undefined ? { level: notesLevelIn } : undefined;
   let lastNotesEnd = -1;
   const closeNotes = () => {
-    if (notesHeading) {
-      b.notesSections.push({ heading: notesHeading.span, span: { start: notesHeading.start, end: Math.max(lastNotesEnd, notesHeading.span.end) } });
-      notesHeading = undefined;
-    }
+    notesHeading = undefined;
   };
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') listDepth++;
     else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') listDepth--;
+    else if (t.type === 'list_item_open') items.push(++itemCount);
+    else if (t.type === 'list_item_close') items.pop();
     if (!t.map || inDef(t.map[0])) continue;
     const [startLine, endLineExcl] = t.map;
     const endLine = Math.max(startLine, endLineExcl - 1);
@@ -121,7 +128,7 @@ export function parseMarkdown(text: string): BriefModel {
         if (notesHeading && level <= notesHeading.level) closeNotes();
         b.addBlock({ kind: 'heading', span: contentSpan, startLine, endLine, level, inNotes: false });
         if (NOTES_HEADING.test(collapse(title))) {
-          notesHeading = { level, span: contentSpan, start: span.start };
+          notesHeading = { level };
           lastNotesEnd = span.end;
         }
         break;
@@ -134,7 +141,7 @@ export function parseMarkdown(text: string): BriefModel {
           // A bare "References" or "**Notes**" line opens a notes section as a heading would (converted documents).
           if (notesHeading) closeNotes();
           b.addBlock({ kind: 'heading', span: content, startLine, endLine, level: 6, inNotes: false });
-          notesHeading = { level: 7, span: content, start: span.start };
+          notesHeading = { level: 7 };
           lastNotesEnd = span.end;
           break;
         }
@@ -145,10 +152,11 @@ export function parseMarkdown(text: string): BriefModel {
             b.addNumberedNote(entry, b.lines.starts[startLine], span);
             b.addBlock({ kind: 'note', span, startLine, endLine, inNotes: true });
             lastNotesEnd = span.end;
+            noteItem = listDepth > 0 ? items[items.length - 1] : -1;
             break;
           }
           const prev = b.notes[b.notes.length - 1];
-          if (prev && prev.key.startsWith('n:') && prev.span.end >= lastNotesEnd - 1 && listDepth > 0) {
+          if (prev && prev.key.startsWith('n:') && listDepth > 0 && noteItem >= 0 && items[items.length - 1] === noteItem) {
             // A further paragraph of the same list item continues the note.
             prev.span = { start: prev.span.start, end: span.end };
             prev.text = collapse(text.slice(prev.textStart, span.end));
@@ -194,8 +202,95 @@ export function parseMarkdown(text: string): BriefModel {
       }
     }
   }
-  closeNotes();
-  return b.finish();
+  return notesHeading?.level;
+}
+
+/** One parsed segment, with offsets and lines relative to its own start; reused while its text and incoming state are unchanged. */
+interface Segment {
+  text: string;
+  notesLevelIn: number | undefined;
+  notesLevelOut: number | undefined;
+  part: SegmentPart;
+}
+
+/** Parsed segments of the previous version of a document, by state and text. */
+export type MarkdownCache = Map<string, Segment>;
+
+/**
+ * Parses a Markdown brief segment by segment. A segment is cut only where block structure cannot
+ * cross (a blank line followed by a line at column 0, outside fenced code and multi-line HTML), so
+ * the result is the same as one pass over the whole text; with the cache of the previous version,
+ * only the segments an edit touched are parsed again.
+ */
+export function parseMarkdown(text: string, cache?: MarkdownCache): BriefModel {
+  const starts = segmentStarts(text);
+  const parts: SegmentPart[] = [];
+  const next: MarkdownCache = new Map();
+  let level: number | undefined;
+  for (let i = 0; i < starts.length; i++) {
+    const segText = text.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : text.length);
+    const key = `${level ?? ''}\u0001${i === 0 ? 'F' : ''}${segText}`;
+    let seg = cache?.get(key) ?? next.get(key);
+    if (!seg) {
+      const b = new ModelBuilder(segText, 'markdown');
+      const out = parseSegment(segText, b, level, i === 0);
+      seg = { text: segText, notesLevelIn: level, notesLevelOut: out, part: b.toPart() };
+    }
+    next.set(key, seg);
+    parts.push(seg.part);
+    level = seg.notesLevelOut;
+  }
+  const model = ModelBuilder.assemble(text, 'markdown', parts);
+  model.cache = next;
+  return model;
+}
+
+/** The whole text as one segment: what the segmented parse must always equal (tests compare them). */
+export function parseMarkdownUnsegmented(text: string): BriefModel {
+  const b = new ModelBuilder(text, 'markdown');
+  parseSegment(text, b, undefined, true);
+  return ModelBuilder.assemble(text, 'markdown', [b.toPart()]);
+}
+
+/**
+ * Where segments start: after a blank line, at a line that begins in column 0, unless a fenced
+ * code block, an HTML comment or a raw-HTML block (script, pre, style, textarea) is still open, or
+ * front matter is. One pass over the lines.
+ */
+export function segmentStarts(text: string): number[] {
+  const starts = [0];
+  const fm = frontMatterEnd(text);
+  let fence: string | undefined;
+  let htmlClose: string | undefined;
+  let prevBlank = false;
+  let pos = fm > 0 ? fm : 0;
+  while (pos < text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const line = text.slice(pos, eol).replace(/\r$/, '');
+    const blank = line.trim().length === 0;
+    if (fence) {
+      const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      if (m && m[1][0] === fence[0] && m[1].length >= fence.length) fence = undefined;
+    } else if (htmlClose) {
+      if (line.toLowerCase().includes(htmlClose)) htmlClose = undefined;
+    } else {
+      if (prevBlank && !blank && pos > 0 && /^\S/.test(line)) starts.push(pos);
+      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (f) fence = f[1];
+      else {
+        const comment = line.lastIndexOf('<!--');
+        if (comment >= 0 && line.indexOf('-->', comment + 4) < 0) htmlClose = '-->';
+        else {
+          const raw = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i.exec(line);
+          if (raw && !line.toLowerCase().includes(`</${raw[1].toLowerCase()}>`)) htmlClose = `</${raw[1].toLowerCase()}>`;
+        }
+      }
+    }
+    prevBlank = blank;
+    pos = eol + 1;
+  }
+  return starts;
 }
 
 function trimmedSpan(text: string, span: Span): Span {

@@ -44,7 +44,6 @@ export function parsePlainText(text: string): BriefModel {
   let currentNote = -1; // index in b.notes of the entry being extended
 
   const closeNotes = () => {
-    if (inNotes) b.notesSections.push({ heading: notesHeadingSpan, span: { start: notesStart, end: Math.max(lastNotesEnd, notesHeadingSpan?.end ?? notesStart) } });
     inNotes = false;
     currentNote = -1;
   };

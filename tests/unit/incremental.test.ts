@@ -1,0 +1,68 @@
+/**
+ * The segmented, cached Markdown parse gives exactly what one pass over the whole text gives,
+ * whatever the edit history: random edits of real briefs and of hostile token soups.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { parseBrief, type BriefModel } from '../../server/src/engine';
+import { parseMarkdownUnsegmented, segmentStarts } from '../../server/src/engine/parse/markdown';
+
+const CORPUS = path.resolve(__dirname, '..', 'fixtures', 'corpus');
+const BASES = ['brief-001.md', 'planted-public.md', 'external/cisa-bod-20-01.md', 'external/gwern-girl-scouts-governance.md', 'external/roads-and-bridges.md'].map((f) =>
+  fs.readFileSync(path.join(CORPUS, f), 'utf8'),
+);
+const PIECES = ['\n', '\n\n', '```\n', '~~~~\n', '<!--', '-->', '<pre>\n', '</pre>', '[^1]', '[^1]: note\n', '    indented\n', '- item\n', '1. item\n', '## Notes\n', 'References\n', '> quote\n', '| a | b |\n|---|---|\n', '---\n', 'word ', '¹', '[3] ', 'Ibid.'];
+
+/** Everything a check can see of a model, as plain data. */
+function snapshot(m: BriefModel): unknown {
+  return {
+    blocks: m.blocks.map((b) => [b.kind, b.span.start, b.span.end, b.startLine, b.endLine, b.level, b.inNotes, b.proseInCode, JSON.stringify(b.rows)]),
+    paragraphs: m.paragraphs.map((p) => [p.kind, p.text, JSON.stringify(p.parts)]),
+    markers: m.markers.map((x) => [x.key, x.style, x.span.start, x.span.end, x.group?.start]),
+    notes: m.notes.map((n) => [n.key, n.style, n.span.start, n.span.end, n.labelSpan.start, n.text, n.textStart, n.urls.map((u) => u.url).join(' ')]),
+    sections: JSON.stringify(m.notesSections),
+    suppressions: JSON.stringify(m.suppressions),
+    style: m.style,
+  };
+}
+
+const editArb = fc.record({ at: fc.nat(), len: fc.nat({ max: 40 }), insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 })) });
+
+test('segmented + cached parse equals a single pass, over random edit sequences of real briefs', () => {
+  fc.assert(
+    fc.property(fc.nat({ max: BASES.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 6 }), (base, edits) => {
+      let text = BASES[base];
+      let model = parseBrief(text, 'markdown');
+      for (const e of edits) {
+        const at = e.at % (text.length + 1);
+        text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.len));
+        model = parseBrief(text, 'markdown', model);
+        assert.deepEqual(snapshot(model), snapshot(parseMarkdownUnsegmented(text)));
+      }
+    }),
+    { numRuns: 150, seed: 5, includeErrorInReport: true },
+  );
+});
+
+test('segmented parse equals a single pass on token soups', () => {
+  const soup = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((a) => a.join(''));
+  fc.assert(
+    fc.property(soup, (text) => {
+      assert.deepEqual(snapshot(parseBrief(text, 'markdown')), snapshot(parseMarkdownUnsegmented(text)));
+    }),
+    { numRuns: 1500, seed: 11, includeErrorInReport: true },
+  );
+});
+
+test('a real brief is cut into many segments, and an edit re-parses only its own', () => {
+  const text = BASES[0];
+  assert.ok(segmentStarts(text).length >= 40, `only ${segmentStarts(text).length} segments`);
+  const first = parseBrief(text, 'markdown');
+  const edited = text.replace('Conclusion', 'Conclusions');
+  const second = parseBrief(edited, 'markdown', first);
+  const reused = [...(second.cache as Map<string, unknown>).values()].filter((seg) => [...(first.cache as Map<string, unknown>).values()].includes(seg)).length;
+  assert.equal(reused, (second.cache as Map<string, unknown>).size - 1, 'every segment but the edited one is reused');
+});
