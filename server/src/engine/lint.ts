@@ -20,7 +20,7 @@ export interface LintResult {
 export const MAX_FINDINGS_PER_CODE = 1000;
 
 /** Runs every enabled check on a parsed brief and drops what suppression comments switch off. */
-export function lintModel(model: BriefModel, config: EngineConfig, env: CheckEnv = { docKey: '' }): LintResult {
+export function lintModel(model: BriefModel, config: EngineConfig, env: CheckEnv = { docKey: '' }, include: (code: string) => boolean = () => true): LintResult {
   const findings: Finding[] = [];
   const errors: LintResult['errors'] = [];
   const suppressions = new SuppressionMap(model);
@@ -29,7 +29,7 @@ export function lintModel(model: BriefModel, config: EngineConfig, env: CheckEnv
   env = { ...env, checks: allOptions };
   for (const check of CHECKS) {
     const severity = config.severity[check.code] ?? check.defaultSeverity;
-    if (severity === 'off') continue;
+    if (severity === 'off' || !include(check.code)) continue;
     const options = allOptions[check.code];
     let count = 0;
     let overflow: Finding | undefined;

@@ -1,11 +1,17 @@
 import type { Connection, Disposable, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintModel, looksLikeBrief, type BriefModel } from '../engine';
+import { lintModel, looksLikeBrief, type BriefModel, type Finding } from '../engine';
+import { carryOver } from '../engine/shift';
 import type { DocumentStore } from '../documentStore';
 import { StatusNotification, type StatusParams } from '../protocol';
 import type { Settings } from '../settings';
 import type { SettingsProvider } from '../settingsProvider';
 import { toDiagnostic } from './convert';
+
+/** Checks that compare the whole document (and the workspace): recomputed when typing pauses. */
+const SLOW_CODES = new Set(['duplicate-paragraph', 'similar-paragraph', 'similar-sentence']);
+/** Pause after the last edit before the duplicate checks run again. */
+const SLOW_DELAY_MS = 300;
 
 const CHECKED_LANGUAGES = new Set(['policy-brief', 'markdown', 'plaintext']);
 const SKIPPED_SCHEMES = /^(git|output|vscode-scm|vscode-settings|gitlens|pr|review):/;
@@ -37,12 +43,17 @@ export class DiagnosticsScheduler implements Disposable {
   private readonly notices = new Set<string>();
   /** Last version published per document; -1 when cleared. */
   readonly published = new Map<string, number>();
+  /** Last results per document: fast and slow (duplicate) findings, for carrying over on edits. */
+  private readonly results = new Map<string, { version: number; text: string; fast: Finding[]; slow: Finding[] }>();
+  private readonly slowTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly deps: DiagnosticsDeps) {}
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.slowTimers.values()) clearTimeout(t);
     this.timers.clear();
+    this.slowTimers.clear();
   }
 
   /** Schedules a run after an edit: debounced in onType mode, nothing in onSave mode. */
@@ -74,6 +85,10 @@ export class DiagnosticsScheduler implements Disposable {
     if (t) clearTimeout(t);
     this.timers.delete(uri);
     this.published.delete(uri);
+    this.results.delete(uri);
+    const slow = this.slowTimers.get(uri);
+    if (slow) clearTimeout(slow);
+    this.slowTimers.delete(uri);
     void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -107,7 +122,25 @@ export class DiagnosticsScheduler implements Disposable {
     const model = store.model(doc);
     if (!shouldCheck(doc, settings, () => model)) return this.clear(uri, doc.version);
     const workspace = this.deps.workspaceFor?.(doc, model, settings);
-    const result = lintModel(model, settings, { docKey: uri, workspace });
+    const env = { docKey: uri, workspace };
+    // Fast checks run on every version. The duplicate checks compare the whole document: on an
+    // edit, their previous findings are carried over (moved with the text) and recomputed once
+    // typing pauses, so the edit's diagnostics are not held up by them.
+    const fast = lintModel(model, settings, env, (code) => !SLOW_CODES.has(code));
+    const prev = this.results.get(uri);
+    let slow: Finding[];
+    let slowPending = false;
+    if (prev && prev.version !== doc.version && prev.text !== text) {
+      slow = carryOver(prev.slow, prev.text, text);
+      slowPending = true;
+    } else {
+      const r = lintModel(model, settings, env, (code) => SLOW_CODES.has(code));
+      slow = r.findings;
+      fast.errors.push(...r.errors);
+    }
+    const result = { findings: [...fast.findings, ...slow].sort((a, b) => a.span.start - b.span.start), errors: fast.errors };
+    this.results.set(uri, { version: doc.version, text, fast: fast.findings, slow });
+    if (slowPending) this.scheduleSlow(uri, doc.version, settings.debounceMs);
     for (const e of result.errors) connection.console.error(`Check ${e.code} failed on ${uri}: ${(e.error as Error)?.stack ?? e.error}`);
     this.published.set(uri, doc.version);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: result.findings.map((f) => toDiagnostic(model, uri, f)) });
@@ -119,7 +152,37 @@ export class DiagnosticsScheduler implements Disposable {
     void connection.sendNotification(StatusNotification, status);
   }
 
+  /** Recomputes the duplicate checks for a version once typing pauses, and publishes if they changed. */
+  private scheduleSlow(uri: string, version: number, debounceMs: number): void {
+    const prev = this.slowTimers.get(uri);
+    if (prev) clearTimeout(prev);
+    this.slowTimers.set(
+      uri,
+      setTimeout(() => {
+        this.slowTimers.delete(uri);
+        void this.runSlow(uri, version);
+      }, Math.max(SLOW_DELAY_MS, debounceMs)),
+    );
+  }
+
+  private async runSlow(uri: string, version: number): Promise<void> {
+    const doc = this.deps.documents.get(uri);
+    const last = this.results.get(uri);
+    if (!doc || doc.version !== version || !last || last.version !== version) return;
+    const { settings } = await this.deps.settings.get(uri);
+    const again = this.deps.documents.get(uri);
+    if (!again || again.version !== version) return;
+    const model = this.deps.store.model(doc);
+    const workspace = this.deps.workspaceFor?.(doc, model, settings);
+    const r = lintModel(model, settings, { docKey: uri, workspace }, (code) => SLOW_CODES.has(code));
+    for (const e of r.errors) this.deps.connection.console.error(`Check ${e.code} failed on ${uri}: ${(e.error as Error)?.stack ?? e.error}`);
+    last.slow = r.findings;
+    const all = [...last.fast, ...r.findings].sort((a, b) => a.span.start - b.span.start);
+    void this.deps.connection.sendDiagnostics({ uri, version, diagnostics: all.map((f) => toDiagnostic(model, uri, f)) });
+  }
+
   private clear(uri: string, version: number): void {
+    this.results.delete(uri);
     if (this.published.get(uri) === -1) return;
     this.published.set(uri, -1);
     void this.deps.connection.sendDiagnostics({ uri, version, diagnostics: [] });

@@ -29,11 +29,33 @@ function proseWords(text: string): number {
  * line that reads as a heading), and lines that are mostly links (tables of contents).
  */
 export function dupParagraphs(model: BriefModel, minWords = 8): Paragraph[] {
+  const need = Math.min(minWords, 8);
   return model.paragraphs.filter((p) => {
-    if (CAPTION.test(p.text) || /^\s*\|/.test(p.text)) return false;
-    if (p.parts.length === 1 && !/[\r\n]/.test(p.text.trim()) && isBareHeading(p.text)) return false;
-    return proseWords(p.text) >= Math.min(minWords, 8);
+    const t = p.text;
+    if (CAPTION.test(t) || /^\s*\|/.test(t)) return false;
+    if (t.length <= 200 && p.parts.length === 1 && !/[\r\n]/.test(t.trim()) && isBareHeading(t)) return false;
+    return hasWords(t, need);
   });
+}
+
+/** Whether a paragraph has at least `n` words (runs holding a letter or digit) outside links; stops at `n`. */
+function hasWords(text: string, n: number): boolean {
+  if (text.includes('](')) return proseWords(text) >= n;
+  let count = 0;
+  let inRun = false;
+  let runHasWord = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      if (inRun && runHasWord && ++count >= n) return true;
+      inRun = false;
+      runHasWord = false;
+    } else {
+      inRun = true;
+      if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c >= 0xc0) runHasWord = true;
+    }
+  }
+  return false;
 }
 
 /** Sections that restate the body by design: a repeat between them and the body is not a paste. */
@@ -67,6 +89,7 @@ export class DuplicateStore {
   readonly index: DuplicateIndex;
   private readonly places = new Map<string, ParagraphPlace[]>();
   private readonly versions = new Map<string, BriefModel>();
+  private readonly paragraphs = new Map<string, Paragraph[]>();
   private readonly results = new Map<string, { model: BriefModel; crossFile: boolean; findings: DupFinding[] }>();
 
   constructor(options?: Partial<DupOptions>) {
@@ -75,8 +98,9 @@ export class DuplicateStore {
 
   /** Indexes (or re-indexes) a document's paragraphs; cheap when most are unchanged. */
   setModel(doc: string, model: BriefModel): Paragraph[] {
+    if (this.versions.get(doc) === model) return this.paragraphs.get(doc)!;
     const paragraphs = dupParagraphs(model, this.index.options.minWords);
-    if (this.versions.get(doc) === model) return paragraphs;
+    this.paragraphs.set(doc, paragraphs);
     this.versions.set(doc, model);
     const list: DupParagraph[] = paragraphs.map((p, id) => ({ id, text: p.text, doc }));
     this.index.setDocument(doc, list);
@@ -96,6 +120,7 @@ export class DuplicateStore {
     this.index.removeDocument(doc);
     this.places.delete(doc);
     this.versions.delete(doc);
+    this.paragraphs.delete(doc);
     this.results.clear();
   }
 

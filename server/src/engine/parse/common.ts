@@ -83,6 +83,15 @@ export interface SegmentPart {
   suppressions: readonly Suppression[];
   /** Markers of the segment's prose, scanned once per scan option set. */
   markers(opts: ScanOptions): readonly Marker[];
+  /** The part moved to `offset` and `line` of the document (kept while the part stays there). */
+  placed(offset: number, line: number): PlacedPart;
+}
+
+export interface PlacedPart {
+  blocks: Block[];
+  notes: Note[];
+  suppressions: Suppression[];
+  markers(opts: ScanOptions): Marker[];
 }
 
 type ScanOptions = Parameters<typeof scanMarkers>[3];
@@ -148,21 +157,51 @@ export class ModelBuilder {
     const blocks = this.blocks.sort((a, b) => a.span.start - b.span.start);
     const ranges = markerRanges(blocks);
     const scanned = new Map<string, Marker[]>();
+    const notes = this.notes.sort((a, b) => a.span.start - b.span.start);
+    const suppressions = this.suppressions;
+    const markers = (opts: ScanOptions): Marker[] => {
+      const key = `${+opts.footnote}${+opts.superscript}${+opts.bracket}`;
+      let hit = scanned.get(key);
+      if (!hit) {
+        hit = [];
+        for (const r of ranges) scanMarkers(text, r.start, r.end, opts, hit);
+        scanned.set(key, hit);
+      }
+      return hit;
+    };
+    let last: { offset: number; line: number; placed: PlacedPart } | undefined;
     return {
       text,
       lineCount: this.lines.lineCount - 1,
       blocks,
-      notes: this.notes.sort((a, b) => a.span.start - b.span.start),
-      suppressions: this.suppressions,
-      markers(opts) {
-        const key = `${+opts.footnote}${+opts.superscript}${+opts.bracket}`;
-        let hit = scanned.get(key);
-        if (!hit) {
-          hit = [];
-          for (const r of ranges) scanMarkers(text, r.start, r.end, opts, hit);
-          scanned.set(key, hit);
-        }
-        return hit;
+      notes,
+      suppressions,
+      markers,
+      placed(offset, line) {
+        if (last && last.offset === offset && last.line === line) return last.placed;
+        const placedMarkers = new Map<string, Marker[]>();
+        const placed: PlacedPart = {
+          blocks: blocks.map((b) => ({
+            ...b,
+            span: shiftSpan(b.span, offset),
+            startLine: b.startLine + line,
+            endLine: b.endLine + line,
+            rows: b.rows?.map((r) => ({ span: shiftSpan(r.span, offset), cells: r.cells.map((c) => shiftSpan(c, offset)) })),
+          })),
+          notes: notes.map((n) => ({ ...n, span: shiftSpan(n.span, offset), labelSpan: shiftSpan(n.labelSpan, offset), textStart: n.textStart + offset, urls: n.urls.map((u) => ({ url: u.url, span: shiftSpan(u.span, offset) })) })),
+          suppressions: suppressions.map((x) => ({ ...x, line: x.line + line, span: shiftSpan(x.span, offset) })),
+          markers(opts) {
+            const key = `${+opts.footnote}${+opts.superscript}${+opts.bracket}`;
+            let hit = placedMarkers.get(key);
+            if (!hit) {
+              hit = markers(opts).map((m) => ({ ...m, span: shiftSpan(m.span, offset), group: m.group ? shiftSpan(m.group, offset) : undefined }));
+              placedMarkers.set(key, hit);
+            }
+            return hit;
+          },
+        };
+        last = { offset, line, placed };
+        return placed;
       },
     };
   }
@@ -176,31 +215,22 @@ export class ModelBuilder {
     const blocks: Block[] = [];
     const notes: Note[] = [];
     const suppressions: Suppression[] = [];
-    const offsets: number[] = [];
+    const placed: PlacedPart[] = [];
     let offset = 0;
     let line = 0;
     for (const part of parts) {
-      offsets.push(offset);
-      for (const b of part.blocks)
-        blocks.push({
-          ...b,
-          span: shiftSpan(b.span, offset),
-          startLine: b.startLine + line,
-          endLine: b.endLine + line,
-          rows: b.rows?.map((r) => ({ span: shiftSpan(r.span, offset), cells: r.cells.map((c) => shiftSpan(c, offset)) })),
-        });
-      for (const n of part.notes)
-        notes.push({ ...n, span: shiftSpan(n.span, offset), labelSpan: shiftSpan(n.labelSpan, offset), textStart: n.textStart + offset, urls: n.urls.map((u) => ({ url: u.url, span: shiftSpan(u.span, offset) })) });
-      for (const s of part.suppressions) suppressions.push({ ...s, line: s.line + line, span: shiftSpan(s.span, offset) });
+      const p = part.placed(offset, line);
+      placed.push(p);
+      for (const b of p.blocks) blocks.push(b);
+      // Notes are copied: their style may be adjusted below for this version only.
+      for (const n of p.notes) notes.push({ ...n });
+      for (const s of p.suppressions) suppressions.push(s);
       offset += part.text.length;
       line += part.lineCount;
     }
     const scan = (opts: ScanOptions): Marker[] => {
       const out: Marker[] = [];
-      parts.forEach((part, i) => {
-        const d = offsets[i];
-        for (const m of part.markers(opts)) out.push({ ...m, span: shiftSpan(m.span, d), group: m.group ? shiftSpan(m.group, d) : undefined });
-      });
+      for (const p of placed) for (const m of p.markers(opts)) out.push(m);
       return out;
     };
     const hasNumberedNotes = notes.some((n) => n.key.startsWith('n:'));

@@ -51,10 +51,12 @@ function createParser(): MarkdownIt.MarkdownIt {
 
 /** Blanks out YAML front matter (keeping line breaks) and reports its line range. */
 function frontMatterEnd(text: string): number {
-  if (!/^---[ \t]*\r?\n/.test(text)) return -1;
-  const m = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
+  if (!text.startsWith('---') || !/^---[ \t]*\r?\n/.test(text)) return -1;
+  const re = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
+  re.lastIndex = 3;
+  const m = re.exec(text.length > 65536 ? text.slice(0, 65536) : text);
   if (!m) return -1;
-  return 3 + m.index + m[0].length;
+  return m.index + m[0].length;
 }
 
 /**
@@ -205,43 +207,79 @@ function parseSegment(text: string, b: ModelBuilder, notesLevelIn: number | unde
   return notesHeading?.level;
 }
 
-/** One parsed segment, with offsets and lines relative to its own start; reused while its text and incoming state are unchanged. */
+/** One parsed segment, with offsets and lines relative to its own start. */
 interface Segment {
-  text: string;
+  start: number;
+  end: number;
+  first: boolean;
   notesLevelIn: number | undefined;
   notesLevelOut: number | undefined;
   part: SegmentPart;
 }
 
-/** Parsed segments of the previous version of a document, by state and text. */
-export type MarkdownCache = Map<string, Segment>;
+/** What the next version of a document can reuse: the previous text and its segments. */
+export interface MarkdownCache {
+  text: string;
+  segments: Segment[];
+}
+
+/**
+ * Length of the common prefix and suffix of two texts (not overlapping). Whole chunks are compared
+ * as strings (a native comparison), characters only inside the chunk that differs.
+ */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  const CHUNK = 4096;
+  let prefix = 0;
+  while (prefix + CHUNK <= max && a.slice(prefix, prefix + CHUNK) === b.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const room = max - prefix;
+  while (suffix + CHUNK <= room && a.slice(a.length - suffix - CHUNK, a.length - suffix) === b.slice(b.length - suffix - CHUNK, b.length - suffix)) suffix += CHUNK;
+  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
+}
 
 /**
  * Parses a Markdown brief segment by segment. A segment is cut only where block structure cannot
  * cross (a blank line followed by a line at column 0, outside fenced code and multi-line HTML), so
- * the result is the same as one pass over the whole text; with the cache of the previous version,
- * only the segments an edit touched are parsed again.
+ * the result is the same as one pass over the whole text. With the previous version, segments that
+ * lie wholly in the text before or after the edit (and start in the same state) are reused as they
+ * were: only what the edit touched is parsed again.
  */
 export function parseMarkdown(text: string, cache?: MarkdownCache): BriefModel {
   const starts = segmentStarts(text);
   const parts: SegmentPart[] = [];
-  const next: MarkdownCache = new Map();
+  const segments: Segment[] = [];
+  let reuse: ((s: number, e: number, first: boolean, level: number | undefined) => Segment | undefined) | undefined;
+  if (cache) {
+    const { prefix, suffix } = commonEnds(cache.text, text);
+    const delta = text.length - cache.text.length;
+    const byStart = new Map(cache.segments.map((g) => [g.start, g]));
+    reuse = (s, e, first, level) => {
+      // A boundary depends on the line before it and the line at it: keep one character of margin.
+      const old = e < prefix - 1 ? byStart.get(s) : s - 1 >= text.length - suffix ? byStart.get(s - delta) : undefined;
+      if (!old || old.end - old.start !== e - s || old.first !== first || old.notesLevelIn !== level) return undefined;
+      return { ...old, start: s, end: e };
+    };
+  }
   let level: number | undefined;
   for (let i = 0; i < starts.length; i++) {
-    const segText = text.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : text.length);
-    const key = `${level ?? ''}\u0001${i === 0 ? 'F' : ''}${segText}`;
-    let seg = cache?.get(key) ?? next.get(key);
+    const s = starts[i];
+    const e = i + 1 < starts.length ? starts[i + 1] : text.length;
+    let seg = reuse?.(s, e, i === 0, level);
     if (!seg) {
+      const segText = text.slice(s, e);
       const b = new ModelBuilder(segText, 'markdown');
       const out = parseSegment(segText, b, level, i === 0);
-      seg = { text: segText, notesLevelIn: level, notesLevelOut: out, part: b.toPart() };
+      seg = { start: s, end: e, first: i === 0, notesLevelIn: level, notesLevelOut: out, part: b.toPart() };
     }
-    next.set(key, seg);
+    segments.push(seg);
     parts.push(seg.part);
     level = seg.notesLevelOut;
   }
   const model = ModelBuilder.assemble(text, 'markdown', parts);
-  model.cache = next;
+  model.cache = { text, segments } satisfies MarkdownCache;
   return model;
 }
 
