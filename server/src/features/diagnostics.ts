@@ -121,8 +121,8 @@ export class DiagnosticsScheduler implements Disposable {
     }
     const model = store.model(doc);
     if (!shouldCheck(doc, settings, () => model)) return this.clear(uri, doc.version);
-    const workspace = this.deps.workspaceFor?.(doc, model, settings);
-    const env = { docKey: uri, workspace };
+    // The duplicate index is fed only when the duplicate checks run (not on every keystroke).
+    const env = { docKey: uri, workspace: undefined as unknown };
     // Fast checks run on every version. The duplicate checks compare the whole document: on an
     // edit, their previous findings are carried over (moved with the text) and recomputed once
     // typing pauses, so the edit's diagnostics are not held up by them.
@@ -134,7 +134,7 @@ export class DiagnosticsScheduler implements Disposable {
       slow = carryOver(prev.slow, prev.text, text);
       slowPending = true;
     } else {
-      const r = lintModel(model, settings, env, (code) => SLOW_CODES.has(code));
+      const r = lintModel(model, settings, { docKey: uri, workspace: this.deps.workspaceFor?.(doc, model, settings) }, (code) => SLOW_CODES.has(code));
       slow = r.findings;
       fast.errors.push(...r.errors);
     }

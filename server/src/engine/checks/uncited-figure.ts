@@ -45,16 +45,24 @@ function tableIsCited(model: BriefModel, index: number): boolean {
  * Figures per paragraph text and options: while a writer types, every paragraph but one is the
  * same as a moment ago, so its figures are looked up, not found again. Bounded; cleared when full.
  */
-const memo = new Map<string, Figure[]>();
+const memo = new Map<string, Map<string, Figure[]>>();
 const MEMO_LIMIT = 50_000;
+let memoSize = 0;
 
 function uncitedIn(text: string, options: z.output<typeof Options>): Figure[] {
-  const key = `${options.citationScope}${options.spelledOut ? 1 : 0}\u0001${text}`;
-  let hit = memo.get(key);
+  const optionsKey = `${options.citationScope}${options.spelledOut ? 1 : 0}`;
+  let byText = memo.get(optionsKey);
+  if (!byText) memo.set(optionsKey, (byText = new Map()));
+  let hit = byText.get(text);
   if (!hit) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
+    if (memoSize >= MEMO_LIMIT) {
+      memo.clear();
+      memoSize = 0;
+      memo.set(optionsKey, (byText = new Map()));
+    }
     hit = findUncitedFigures(text, options);
-    memo.set(key, hit);
+    byText.set(text, hit);
+    memoSize++;
   }
   return hit;
 }

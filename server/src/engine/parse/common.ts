@@ -222,8 +222,7 @@ export class ModelBuilder {
       const p = part.placed(offset, line);
       placed.push(p);
       for (const b of p.blocks) blocks.push(b);
-      // Notes are copied: their style may be adjusted below for this version only.
-      for (const n of p.notes) notes.push({ ...n });
+      for (const n of p.notes) notes.push(n);
       for (const s of p.suppressions) suppressions.push(s);
       offset += part.text.length;
       line += part.lineCount;
@@ -241,7 +240,11 @@ export class ModelBuilder {
       markers = markers.concat(scan({ footnote: false, superscript: false, bracket: true })).sort((a, b) => a.span.start - b.span.start);
     }
     // A numbered list under Notes is read in the style of the markers that cite it.
-    if (hasSuperscript) for (const n of notes) if (n.key.startsWith('n:') && n.style === 'bracket' && !/^\[/.test(text.slice(n.labelSpan.start, n.labelSpan.end))) n.style = 'superscript';
+    // (A copy: placed parts are shared with other versions of the document.)
+    if (hasSuperscript)
+      notes.forEach((n, i) => {
+        if (n.key.startsWith('n:') && n.style === 'bracket' && text[n.labelSpan.start] !== '[') notes[i] = { ...n, style: 'superscript' };
+      });
     const lines = new LineIndex(text);
     return {
       text,
@@ -266,7 +269,8 @@ function notesSections(text: string, format: BriefFormat, lines: LineIndex, bloc
   const out: NotesSection[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const h = blocks[i];
-    if (h.kind !== 'heading' || !NOTES_HEADING.test(collapse(text.slice(h.span.start, h.span.end)).replace(/^(\*\*|__)(.*)\1$/, '$2'))) continue;
+    if (h.kind !== 'heading' || h.span.end - h.span.start > 60) continue;
+    if (!NOTES_HEADING.test(collapse(text.slice(h.span.start, h.span.end)).replace(/^(\*\*|__)(.*)\1$/, '$2'))) continue;
     let end = h.span.end;
     for (let j = i + 1; j < blocks.length; j++) {
       const b = blocks[j];

@@ -302,26 +302,43 @@ export function segmentStarts(text: string): number[] {
   let htmlClose: string | undefined;
   let prevBlank = false;
   let pos = fm > 0 ? fm : 0;
-  while (pos < text.length) {
+  const n = text.length;
+  while (pos < n) {
     let eol = text.indexOf('\n', pos);
-    if (eol < 0) eol = text.length;
-    const line = text.slice(pos, eol).replace(/\r$/, '');
-    const blank = line.trim().length === 0;
+    if (eol < 0) eol = n;
+    // Blank: only spaces, tabs or a carriage return.
+    let k = pos;
+    while (k < eol) {
+      const c = text.charCodeAt(k);
+      if (c !== 32 && c !== 9 && c !== 13) break;
+      k++;
+    }
+    const blank = k === eol;
+    const c0 = text.charCodeAt(pos);
+    // Only lines whose first non-blank character (within 3 columns) is ` or ~ can open or close a fence.
+    const lead = k - pos <= 3 ? text.charCodeAt(k) : 0;
     if (fence) {
-      const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-      if (m && m[1][0] === fence[0] && m[1].length >= fence.length) fence = undefined;
+      if (lead === fence.charCodeAt(0)) {
+        const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(text.slice(pos, eol).replace(/\r$/, ''));
+        if (m && m[1][0] === fence[0] && m[1].length >= fence.length) fence = undefined;
+      }
     } else if (htmlClose) {
-      if (line.toLowerCase().includes(htmlClose)) htmlClose = undefined;
+      if (text.slice(pos, eol).toLowerCase().includes(htmlClose)) htmlClose = undefined;
     } else {
-      if (prevBlank && !blank && pos > 0 && /^\S/.test(line)) starts.push(pos);
-      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (prevBlank && !blank && pos > 0 && c0 !== 32 && c0 !== 9 && c0 !== 13) starts.push(pos);
+      let f: RegExpExecArray | null = null;
+      if (lead === 96 || lead === 126) f = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(pos, eol));
       if (f) fence = f[1];
       else {
-        const comment = line.lastIndexOf('<!--');
-        if (comment >= 0 && line.indexOf('-->', comment + 4) < 0) htmlClose = '-->';
-        else {
-          const raw = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i.exec(line);
-          if (raw && !line.toLowerCase().includes(`</${raw[1].toLowerCase()}>`)) htmlClose = `</${raw[1].toLowerCase()}>`;
+        const lt = text.indexOf('<', pos);
+        if (lt >= 0 && lt < eol) {
+          const line = text.slice(pos, eol).replace(/\r$/, '');
+          const comment = line.lastIndexOf('<!--');
+          if (comment >= 0 && line.indexOf('-->', comment + 4) < 0) htmlClose = '-->';
+          else {
+            const raw = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i.exec(line);
+            if (raw && !line.toLowerCase().includes(`</${raw[1].toLowerCase()}>`)) htmlClose = `</${raw[1].toLowerCase()}>`;
+          }
         }
       }
     }
