@@ -69,3 +69,29 @@ test('a real brief is cut into many segments, and an edit re-parses only its own
   const reused = after.filter((g) => before.has(g.part)).length;
   assert.equal(reused, after.length - 1, 'every segment but the edited one is reused');
 });
+
+import { parsePlainTextUnsegmented } from '../../server/src/engine/parse/plaintext';
+
+const PLAIN_BASES = ['seeds/001_f6a241fe662aad72.txt', 'seeds/002_8c149dea6a408ba4.txt'].map((f) => fs.readFileSync(path.join(CORPUS, f), 'utf8'));
+const PLAIN_PIECES = ['\n', '\n\n', 'Notes\n', 'References\n\n', '- ¹ note\n', '² ', '[3] entry\n', '1. item\n', 'continued line\n', 'Heading Line\n', '\tcell\tcell\n', '%% policy-brief-disable uncited-figure\n', 'word ', 'and so', '.'];
+
+test('plain text: segmented + cached parse equals a single pass, over random edits and token soups', () => {
+  fc.assert(
+    fc.property(fc.nat({ max: PLAIN_BASES.length - 1 }), fc.array(fc.record({ at: fc.nat(), len: fc.nat({ max: 40 }), insert: fc.constantFrom(...PLAIN_PIECES) }), { minLength: 1, maxLength: 6 }), (base, edits) => {
+      let text = PLAIN_BASES[base];
+      let model = parseBrief(text, 'plaintext');
+      for (const e of edits) {
+        const at = e.at % (text.length + 1);
+        text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.len));
+        model = parseBrief(text, 'plaintext', model);
+        assert.deepEqual(snapshot(model), snapshot(parsePlainTextUnsegmented(text)));
+      }
+    }),
+    { numRuns: 150, seed: 8, includeErrorInReport: true },
+  );
+  const soup = fc.array(fc.constantFrom(...PLAIN_PIECES), { maxLength: 60 }).map((a) => a.join(''));
+  fc.assert(
+    fc.property(soup, (text) => assert.deepEqual(snapshot(parseBrief(text, 'plaintext')), snapshot(parsePlainTextUnsegmented(text)))),
+    { numRuns: 1500, seed: 12, includeErrorInReport: true },
+  );
+});

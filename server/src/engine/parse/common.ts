@@ -158,7 +158,7 @@ export class ModelBuilder {
     const ranges = markerRanges(blocks);
     const scanned = new Map<string, Marker[]>();
     const notes = this.notes.sort((a, b) => a.span.start - b.span.start);
-    const suppressions = this.suppressions;
+    const suppressions = this.suppressions.sort((a, b) => a.span.start - b.span.start);
     const markers = (opts: ScanOptions): Marker[] => {
       const key = `${+opts.footnote}${+opts.superscript}${+opts.bracket}`;
       let hit = scanned.get(key);

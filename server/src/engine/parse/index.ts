@@ -1,6 +1,6 @@
 import type { BriefFormat, BriefModel } from '../model';
 import { parseMarkdown, type MarkdownCache } from './markdown';
-import { parsePlainText } from './plaintext';
+import { parsePlainText, type PlainCache } from './plaintext';
 
 export { parseMarkdown, parsePlainText };
 
@@ -17,7 +17,7 @@ export function formatFor(fileNameOrLanguage: string): BriefFormat {
  */
 export function parseBrief(text: string, format: BriefFormat, previous?: BriefModel): BriefModel {
   if (format === 'markdown') return parseMarkdown(text, previous?.format === 'markdown' ? (previous.cache as MarkdownCache | undefined) : undefined);
-  return parsePlainText(text);
+  return parsePlainText(text, previous?.format === 'plaintext' ? (previous.cache as PlainCache | undefined) : undefined);
 }
 
 /** A document is treated as a brief when it has citation markers or notes (an ordinary README has neither). */

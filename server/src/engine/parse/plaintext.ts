@@ -1,5 +1,6 @@
 import type { BriefModel } from '../model';
-import { collapse, endsSentence, endsWithDanglingWord, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING } from './common';
+import { commonEnds } from './markdown';
+import { collapse, endsSentence, endsWithDanglingWord, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING, type SegmentPart } from './common';
 import { isSuperscriptDigit } from './markers';
 
 const MAX_HEADING_WORDS = 16;
@@ -33,14 +34,10 @@ function isTableLine(line: string): boolean {
  * blank-line-separated blocks, bare-line headings, a Notes section whose entries start with a marker,
  * tab-separated tables.
  */
-export function parsePlainText(text: string): BriefModel {
-  const b = new ModelBuilder(text, 'plaintext');
+function parseSegment(text: string, b: ModelBuilder, inNotesIn: boolean): boolean {
   const { lines } = b;
   const n = lines.lineCount;
-  let inNotes = false;
-  let notesStart = -1;
-  let notesHeadingSpan: { start: number; end: number } | undefined;
-  let lastNotesEnd = -1;
+  let inNotes = inNotesIn;
   let currentNote = -1; // index in b.notes of the entry being extended
 
   const closeNotes = () => {
@@ -96,7 +93,6 @@ export function parsePlainText(text: string): BriefModel {
         b.addNumberedNote(entry, lineStart, span);
         currentNote = b.notes.length - 1;
         b.addBlock({ kind: 'note', span, startLine: l, endLine: l, inNotes: true });
-        lastNotesEnd = span.end;
         l++;
         continue;
       }
@@ -111,7 +107,6 @@ export function parsePlainText(text: string): BriefModel {
           note.text = collapse(text.slice(note.textStart, span.end));
         }
         b.addBlock({ kind: 'note', span, startLine: l, endLine: l, inNotes: true });
-        lastNotesEnd = span.end;
         l++;
         continue;
       }
@@ -135,18 +130,136 @@ export function parsePlainText(text: string): BriefModel {
     if (heading) {
       closeNotes();
       b.addBlock({ kind: 'heading', span: trimmed, startLine: l, endLine: l, level: 1, inNotes: false });
-      if (NOTES_HEADING.test(collapse(line))) {
-        inNotes = true;
-        notesStart = lineStart;
-        notesHeadingSpan = trimmed;
-        lastNotesEnd = trimmed.end;
-      }
+      if (NOTES_HEADING.test(collapse(line))) inNotes = true;
     } else {
       const isList = /^\s*(?:[-*•+]|\d{1,3}[.)])\s/.test(line);
       b.addBlock({ kind: isList ? 'list-item' : 'paragraph', span: trimmed, startLine: l, endLine: e, inNotes: false });
     }
     l = e + 1;
   }
-  closeNotes();
-  return b.finish();
+  return inNotes;
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  inNotesIn: boolean;
+  inNotesOut: boolean;
+  part: SegmentPart;
+}
+
+/** What the next version of a document can reuse: the previous text and its segments. */
+export interface PlainCache {
+  text: string;
+  segments: Segment[];
+}
+
+/** Segments start at the first line after a blank line. */
+function plainSegmentStarts(text: string): number[] {
+  const starts = [0];
+  let prevBlank = false;
+  let pos = 0;
+  while (pos < text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    let k = pos;
+    while (k < eol) {
+      const c = text.charCodeAt(k);
+      if (c !== 32 && c !== 9 && c !== 13) break;
+      k++;
+    }
+    const blank = k === eol;
+    if (prevBlank && !blank && pos > 0) starts.push(pos);
+    prevBlank = blank;
+    pos = eol + 1;
+  }
+  return starts;
+}
+
+/**
+ * The segment's first line (after any suppression comments) continues a note of the segment before
+ * it, so the two must be read together.
+ */
+function continuesNote(text: string, start: number, end: number): boolean {
+  let pos = start;
+  while (pos < end) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0 || eol > end) eol = end;
+    const line = text.slice(pos, eol).replace(/\r$/, '');
+    pos = eol + 1;
+    if (/^\s*(?:%%|<!--)/.test(line) && matchSuppression(line, 0, 0)) continue;
+    if (line.trim().length === 0) continue;
+    if (matchNoteEntry(line) || isTableLine(line)) return false;
+    return !(isBareHeading(line) && !/^\s/.test(line));
+  }
+  return false;
+}
+
+
+/**
+ * Plain-text briefs as exported from PDFs and word processors: one paragraph per line or
+ * blank-line-separated blocks, bare-line headings, a Notes section whose entries start with a marker,
+ * tab-separated tables. Read in segments (at blank lines) as Markdown is; a segment that continues
+ * a note of the one before is read together with it, so the result equals one pass.
+ */
+export function parsePlainText(text: string, cache?: PlainCache): BriefModel {
+  const starts = plainSegmentStarts(text);
+  const parts: SegmentPart[] = [];
+  const segments: Segment[] = [];
+  let reuse: ((s: number, e: number, inNotes: boolean) => Segment | undefined) | undefined;
+  if (cache) {
+    const { prefix, suffix } = commonEnds(cache.text, text);
+    const delta = text.length - cache.text.length;
+    const byStart = new Map(cache.segments.map((g) => [g.start, g]));
+    reuse = (s, e, inNotes) => {
+      const old = e < prefix - 1 ? byStart.get(s) : s - 1 >= text.length - suffix ? byStart.get(s - delta) : undefined;
+      if (!old || old.end - old.start !== e - s || old.inNotesIn !== inNotes) return undefined;
+      return { ...old, start: s, end: e };
+    };
+  }
+  let inNotes = false;
+  for (let i = 0; i < starts.length; ) {
+    const s = starts[i];
+    let j = i + 1;
+    let e = j < starts.length ? starts[j] : text.length;
+    let seg: Segment | undefined = reuse?.(s, e, inNotes);
+    let out: boolean | undefined = seg?.inNotesOut;
+    if (!seg) {
+      for (;;) {
+        const segText = text.slice(s, e);
+        const b = new ModelBuilder(segText, 'plaintext');
+        out = parseSegment(segText, b, inNotes);
+        seg = { start: s, end: e, inNotesIn: inNotes, inNotesOut: out, part: b.toPart() };
+        if (!out || j >= starts.length || !continuesNote(text, e, j + 1 < starts.length ? starts[j + 1] : text.length)) break;
+        j++;
+        e = j < starts.length ? starts[j] : text.length;
+      }
+    } else if (out && j < starts.length && continuesNote(text, e, j + 1 < starts.length ? starts[j + 1] : text.length)) {
+      // The reused segment was read alone, but the next one continues its note: read them together.
+      seg = undefined;
+      for (;;) {
+        j++;
+        e = j < starts.length ? starts[j] : text.length;
+        if (j >= starts.length || !continuesNote(text, e, j + 1 < starts.length ? starts[j + 1] : text.length)) break;
+      }
+      const segText = text.slice(s, e);
+      const b = new ModelBuilder(segText, 'plaintext');
+      out = parseSegment(segText, b, inNotes);
+      seg = { start: s, end: e, inNotesIn: inNotes, inNotesOut: out, part: b.toPart() };
+    }
+    segments.push(seg!);
+    parts.push(seg!.part);
+    inNotes = seg!.inNotesOut;
+    i = j;
+  }
+  const model = ModelBuilder.assemble(text, 'plaintext', parts);
+  model.cache = { text, segments } satisfies PlainCache;
+  return model;
+}
+
+/** The whole text as one segment: what the segmented parse must always equal (tests compare them). */
+export function parsePlainTextUnsegmented(text: string): BriefModel {
+  const b = new ModelBuilder(text, 'plaintext');
+  parseSegment(text, b, false);
+  return ModelBuilder.assemble(text, 'plaintext', [b.toPart()]);
 }
