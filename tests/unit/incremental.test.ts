@@ -26,6 +26,7 @@ function snapshot(m: BriefModel): unknown {
     sections: JSON.stringify(m.notesSections),
     suppressions: JSON.stringify(m.suppressions),
     style: m.style,
+    lines: m.lines.starts.join(','),
   };
 }
 

@@ -78,6 +78,8 @@ export function matchSuppression(line: string, lineNo: number, lineStart: number
 export interface SegmentPart {
   text: string;
   lineCount: number;
+  /** Offsets at which the segment's lines start (its own LineIndex). */
+  lineStarts: readonly number[];
   blocks: readonly Block[];
   notes: readonly Note[];
   suppressions: readonly Suppression[];
@@ -173,6 +175,7 @@ export class ModelBuilder {
     return {
       text,
       lineCount: this.lines.lineCount - 1,
+      lineStarts: this.lines.starts,
       blocks,
       notes,
       suppressions,
@@ -216,9 +219,13 @@ export class ModelBuilder {
     const notes: Note[] = [];
     const suppressions: Suppression[] = [];
     const placed: PlacedPart[] = [];
+    // Line starts come from the parts' own (a part ends with its line break), not a new scan.
+    const lineStarts: number[] = [0];
     let offset = 0;
     let line = 0;
     for (const part of parts) {
+      const own = part.lineStarts;
+      for (let k = 1; k < own.length; k++) lineStarts.push(own[k] + offset);
       const p = part.placed(offset, line);
       placed.push(p);
       for (const b of p.blocks) blocks.push(b);
@@ -245,7 +252,7 @@ export class ModelBuilder {
       notes.forEach((n, i) => {
         if (n.key.startsWith('n:') && n.style === 'bracket' && text[n.labelSpan.start] !== '[') notes[i] = { ...n, style: 'superscript' };
       });
-    const lines = new LineIndex(text);
+    const lines = new LineIndex(text, lineStarts);
     return {
       text,
       format,

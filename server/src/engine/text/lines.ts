@@ -8,7 +8,11 @@ export class LineIndex {
   /** Offset at which each line starts. */
   readonly starts: number[];
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string, knownStarts?: number[]) {
+    if (knownStarts) {
+      this.starts = knownStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
