@@ -118,11 +118,55 @@ const COMMON_PUNCT: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u
 const COMMON_PUNCT_RE = /[\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]/g;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * foldText for lower-case ASCII in one pass (the regular expressions below, without their cost):
+ * emphasis marks vanish, apostrophes inside words and digit separators inside numbers are dropped,
+ * every other run of non-alphanumerics becomes one space.
+ */
+function foldAscii(s: string): string {
+  let out = '';
+  let space = false;
+  let last = 0; // last character kept (0 at the start or after a space)
+  const n = s.length;
+  const nextKept = (from: number) => {
+    let k = from;
+    while (k < n && (s.charCodeAt(k) === 42 || s.charCodeAt(k) === 95)) k++;
+    return k < n ? s.charCodeAt(k) : 0;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (isAlnum(c)) {
+      if (space && out.length > 0) out += ' ';
+      space = false;
+      out += s[i];
+      last = c;
+      continue;
+    }
+    if (c === 42 || c === 95) continue;
+    if (!space && (c === 39 || c === 96) && isAlnum(last)) {
+      let k = i;
+      while (k < n && (s.charCodeAt(k) === 39 || s.charCodeAt(k) === 96 || s.charCodeAt(k) === 42 || s.charCodeAt(k) === 95)) k++;
+      if (isAlnum(nextKept(k))) {
+        i = k - 1;
+        continue;
+      }
+    }
+    if (!space && (c === 46 || c === 44) && isDigit(last) && isDigit(nextKept(i + 1))) continue;
+    space = true;
+    last = 0;
+  }
+  return out;
+}
+
 export function foldText(text: string): string {
   // Curly quotes, dashes and no-break spaces are the usual non-ASCII in briefs: map them first so
   // that the costly NFKD pass runs only on text that still needs it (accents, ligatures, full width).
   let s = text.toLowerCase().replace(COMMON_PUNCT_RE, (c) => COMMON_PUNCT[c]);
-  if (NON_ASCII_RE.test(s)) s = s.normalize('NFKD').replace(MARKS_RE, '');
+  if (!NON_ASCII_RE.test(s)) return foldAscii(s);
+  s = s.normalize('NFKD').replace(MARKS_RE, '');
   s = s.replace(EMPHASIS_RE, '');
   s = s.replace(APOSTROPHE_IN_WORD_RE, '$1');
   s = s.replace(DIGIT_SEPARATOR_RE, '$1');
