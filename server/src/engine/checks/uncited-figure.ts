@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Block, BriefModel, Span } from '../model';
 import { findCitations } from '../text/citations';
 import { findUncitedFigures, type Figure } from '../text/figures';
+import { flatten } from '../text/flatten';
 import { paragraphSpanToSource } from '../text/paragraphText';
 import { defineCheck } from './types';
 
@@ -61,7 +62,7 @@ function uncitedIn(text: string, options: z.output<typeof Options>): Figure[] {
       memo.set(optionsKey, (byText = new Map()));
     }
     hit = findUncitedFigures(text, options);
-    byText.set(text, hit);
+    byText.set(flatten(text), hit);
     memoSize++;
   }
   return hit;

@@ -78,6 +78,7 @@ import {
 } from './minhash';
 
 export { normalizeParagraph } from './normalize';
+import { flatten } from '../text/flatten';
 
 export interface DupParagraph {
   /** caller's id for this paragraph (index into its own list) */
@@ -319,7 +320,8 @@ export class DuplicateIndex {
     }
     const sig = this.computeSig(text);
     this.computed++;
-    this.cache.set(text, { sig, refs: 1 });
+    // The key outlives this version of the document: keep a copy, not a view into the whole text.
+    this.cache.set(flatten(text), { sig, refs: 1 });
     return sig;
   }
 

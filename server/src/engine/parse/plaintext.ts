@@ -1,5 +1,6 @@
 import type { BriefModel } from '../model';
 import { commonEnds } from './markdown';
+import { flatten } from '../text/flatten';
 import { collapse, endsSentence, endsWithDanglingWord, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING, type SegmentPart } from './common';
 import { isSuperscriptDigit } from './markers';
 
@@ -226,7 +227,7 @@ export function parsePlainText(text: string, cache?: PlainCache): BriefModel {
     let out: boolean | undefined = seg?.inNotesOut;
     if (!seg) {
       for (;;) {
-        const segText = text.slice(s, e);
+        const segText = flatten(text.slice(s, e));
         const b = new ModelBuilder(segText, 'plaintext');
         out = parseSegment(segText, b, inNotes);
         seg = { start: s, end: e, inNotesIn: inNotes, inNotesOut: out, part: b.toPart() };
@@ -242,7 +243,7 @@ export function parsePlainText(text: string, cache?: PlainCache): BriefModel {
         e = j < starts.length ? starts[j] : text.length;
         if (j >= starts.length || !continuesNote(text, e, j + 1 < starts.length ? starts[j + 1] : text.length)) break;
       }
-      const segText = text.slice(s, e);
+      const segText = flatten(text.slice(s, e));
       const b = new ModelBuilder(segText, 'plaintext');
       out = parseSegment(segText, b, inNotes);
       seg = { start: s, end: e, inNotesIn: inNotes, inNotesOut: out, part: b.toPart() };

@@ -1,0 +1,23 @@
+/**
+ * One engine measurement in its own process (so peak memory is this run's): full parse and lint of
+ * a file, N times, prints JSON {medianMs, minMs, peakRssMb, findings}.
+ */
+import * as fs from 'node:fs';
+import { formatFor, lintModel, parseBrief } from '../../server/src/engine';
+import { parseSettings } from '../../server/src/settings';
+
+const [file, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg ?? 5);
+const text = fs.readFileSync(file, 'utf8');
+const settings = parseSettings({}).settings;
+const times: number[] = [];
+let findings = 0;
+for (let i = 0; i < runs; i++) {
+  const t0 = performance.now();
+  const model = parseBrief(text, formatFor(file));
+  findings = lintModel(model, settings, { docKey: `${file}#${i}` }).findings.length;
+  times.push(performance.now() - t0);
+}
+times.sort((a, b) => a - b);
+const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+console.log(JSON.stringify({ medianMs: times[Math.floor(times.length / 2)], minMs: times[0], peakRssMb: hwm ? Number(hwm[1]) / 1024 : NaN, findings }));
