@@ -40,6 +40,8 @@ export class BriefClient implements vscode.Disposable {
   client: LanguageClient | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private restarts: number[] = [];
+  /** Messages shown to the user about the server's life (also kept for tests and the output channel). */
+  readonly notices: string[] = [];
   private starting: Promise<void> | undefined;
   private crashNotified = false;
 
@@ -128,14 +130,15 @@ export class BriefClient implements vscode.Disposable {
         this.restarts.push(now);
         if (this.restarts.length > MAX_RESTARTS) {
           this.status.set('error', 'The server stopped repeatedly and was not restarted.');
-          return {
-            action: CloseAction.DoNotRestart,
-            message: `Policy Brief: the language server stopped ${MAX_RESTARTS + 1} times in 3 minutes and will not be restarted. Run "Policy Brief: Restart Server" to try again; details are in the Policy Brief output.`,
-          };
+          const message = `Policy Brief: the language server stopped ${MAX_RESTARTS + 1} times in 3 minutes and will not be restarted. Run "Policy Brief: Restart Server" to try again; details are in the Policy Brief output.`;
+          this.notices.push(message);
+          return { action: CloseAction.DoNotRestart, message };
         }
         if (!this.crashNotified) {
           this.crashNotified = true;
-          void vscode.window.showWarningMessage('Policy Brief: the language server stopped unexpectedly and is being restarted.');
+          const message = 'Policy Brief: the language server stopped unexpectedly and is being restarted.';
+          this.notices.push(message);
+          void vscode.window.showWarningMessage(message);
         }
         return { action: CloseAction.Restart, handled: true };
       },
