@@ -3,6 +3,7 @@
  * dist/ must be built: `npm test` builds first). Exit status, output formats, settings files.
  */
 import * as assert from 'node:assert/strict';
+import type { JsonFinding } from '../../server/src/cli';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -32,16 +33,6 @@ function lint(args: string[], cwd = ROOT): Run {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  code: string;
-  message: string;
-}
 
 function lintJson(args: string[], cwd = ROOT): Run & { findings: JsonFinding[] } {
   const r = lint(['--format', 'json', ...args], cwd);

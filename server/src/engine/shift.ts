@@ -1,5 +1,5 @@
 import type { Finding } from './checks/types';
-import { commonEnds } from './parse/markdown';
+import { commonEnds } from './parse/common';
 import type { Span } from './model';
 
 /**

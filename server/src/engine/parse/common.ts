@@ -357,3 +357,55 @@ function findContinuation(text: string, blocks: Block[], from: number, soFar: st
   }
   return undefined;
 }
+
+/** Offset of the first character of `text[pos, eol)` that is not a space, tab or carriage return (`eol` for a blank line). */
+export function skipBlanks(text: string, pos: number, eol: number): number {
+  let k = pos;
+  while (k < eol) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 13) break;
+    k++;
+  }
+  return k;
+}
+
+/** A segment of a previous version, as both readers keep them. */
+export interface PositionedSegment {
+  start: number;
+  end: number;
+}
+
+/**
+ * Finds, for a segment [s, e) of the new text, the segment of the previous version it is: one that
+ * lies wholly before the edit (same place) or wholly after it (moved by the edit's length change),
+ * with the same length. A boundary depends on the line before it and the line at it, so one
+ * character of margin is kept. Callers also check the state the segment starts in.
+ */
+export function segmentMatcher<S extends PositionedSegment>(previous: { text: string; segments: S[] } | undefined, text: string): (s: number, e: number) => S | undefined {
+  if (!previous) return () => undefined;
+  const { prefix, suffix } = commonEnds(previous.text, text);
+  const delta = text.length - previous.text.length;
+  const byStart = new Map(previous.segments.map((g) => [g.start, g]));
+  return (s, e) => {
+    const old = e < prefix - 1 ? byStart.get(s) : s - 1 >= text.length - suffix ? byStart.get(s - delta) : undefined;
+    if (!old || old.end - old.start !== e - s) return undefined;
+    return { ...old, start: s, end: e };
+  };
+}
+
+/**
+ * Length of the common prefix and suffix of two texts (not overlapping). Whole chunks are compared
+ * as strings (a native comparison), characters only inside the chunk that differs.
+ */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  const CHUNK = 4096;
+  let prefix = 0;
+  while (prefix + CHUNK <= max && a.slice(prefix, prefix + CHUNK) === b.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const room = max - prefix;
+  while (suffix + CHUNK <= room && a.slice(a.length - suffix - CHUNK, a.length - suffix) === b.slice(b.length - suffix - CHUNK, b.length - suffix)) suffix += CHUNK;
+  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
+}

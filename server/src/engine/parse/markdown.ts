@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import footnotePlugin from 'markdown-it-footnote';
 import type { Block, BriefModel, Span } from '../model';
-import { collapse, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING, type SegmentPart } from './common';
+import { collapse, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING, segmentMatcher, skipBlanks, type SegmentPart } from './common';
 import { findUrls } from './markers';
 import { flatten } from '../text/flatten';
 
@@ -107,7 +107,6 @@ function parseSegment(text: string, b: ModelBuilder, notesLevelIn: number | unde
   let itemCount = 0;
   let noteItem = -1;
   let notesHeading: { level: number } | undefined = notesLevelIn !== undefined ? { level: notesLevelIn } : undefined;
-  let lastNotesEnd = -1;
   const closeNotes = () => {
     notesHeading = undefined;
   };
@@ -132,7 +131,6 @@ function parseSegment(text: string, b: ModelBuilder, notesLevelIn: number | unde
         b.addBlock({ kind: 'heading', span: contentSpan, startLine, endLine, level, inNotes: false });
         if (NOTES_HEADING.test(collapse(title))) {
           notesHeading = { level };
-          lastNotesEnd = span.end;
         }
         break;
       }
@@ -145,7 +143,6 @@ function parseSegment(text: string, b: ModelBuilder, notesLevelIn: number | unde
           if (notesHeading) closeNotes();
           b.addBlock({ kind: 'heading', span: content, startLine, endLine, level: 6, inNotes: false });
           notesHeading = { level: 7 };
-          lastNotesEnd = span.end;
           break;
         }
         if (notesHeading) {
@@ -154,7 +151,6 @@ function parseSegment(text: string, b: ModelBuilder, notesLevelIn: number | unde
             // A list item's paragraph: the entry spans the whole list item (its nested paragraphs too).
             b.addNumberedNote(entry, b.lines.starts[startLine], span);
             b.addBlock({ kind: 'note', span, startLine, endLine, inNotes: true });
-            lastNotesEnd = span.end;
             noteItem = listDepth > 0 ? items[items.length - 1] : -1;
             break;
           }
@@ -165,7 +161,6 @@ function parseSegment(text: string, b: ModelBuilder, notesLevelIn: number | unde
             prev.text = collapse(text.slice(prev.textStart, span.end));
             prev.urls = findUrls(text, prev.textStart, span.end);
             b.addBlock({ kind: 'note', span, startLine, endLine, inNotes: true });
-            lastNotesEnd = span.end;
             break;
           }
         }
@@ -182,7 +177,7 @@ function parseSegment(text: string, b: ModelBuilder, notesLevelIn: number | unde
           }
         }
         b.addBlock({ kind: 'table', span, startLine, endLine, inNotes: !!notesHeading, rows });
-        if (notesHeading) lastNotesEnd = span.end;
+
         break;
       }
       case 'fence':
@@ -224,22 +219,6 @@ export interface MarkdownCache {
   segments: Segment[];
 }
 
-/**
- * Length of the common prefix and suffix of two texts (not overlapping). Whole chunks are compared
- * as strings (a native comparison), characters only inside the chunk that differs.
- */
-export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
-  const max = Math.min(a.length, b.length);
-  const CHUNK = 4096;
-  let prefix = 0;
-  while (prefix + CHUNK <= max && a.slice(prefix, prefix + CHUNK) === b.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
-  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  const room = max - prefix;
-  while (suffix + CHUNK <= room && a.slice(a.length - suffix - CHUNK, a.length - suffix) === b.slice(b.length - suffix - CHUNK, b.length - suffix)) suffix += CHUNK;
-  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
-  return { prefix, suffix };
-}
 
 /**
  * Parses a Markdown brief segment by segment. A segment is cut only where block structure cannot
@@ -252,23 +231,16 @@ export function parseMarkdown(text: string, cache?: MarkdownCache): BriefModel {
   const starts = segmentStarts(text);
   const parts: SegmentPart[] = [];
   const segments: Segment[] = [];
-  let reuse: ((s: number, e: number, first: boolean, level: number | undefined) => Segment | undefined) | undefined;
-  if (cache) {
-    const { prefix, suffix } = commonEnds(cache.text, text);
-    const delta = text.length - cache.text.length;
-    const byStart = new Map(cache.segments.map((g) => [g.start, g]));
-    reuse = (s, e, first, level) => {
-      // A boundary depends on the line before it and the line at it: keep one character of margin.
-      const old = e < prefix - 1 ? byStart.get(s) : s - 1 >= text.length - suffix ? byStart.get(s - delta) : undefined;
-      if (!old || old.end - old.start !== e - s || old.first !== first || old.notesLevelIn !== level) return undefined;
-      return { ...old, start: s, end: e };
-    };
-  }
+  const match = segmentMatcher(cache, text);
+  const reuse = (s: number, e: number, first: boolean, level: number | undefined) => {
+    const old = match(s, e);
+    return old && old.first === first && old.notesLevelIn === level ? old : undefined;
+  };
   let level: number | undefined;
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i];
     const e = i + 1 < starts.length ? starts[i + 1] : text.length;
-    let seg = reuse?.(s, e, i === 0, level);
+    let seg = reuse(s, e, i === 0, level);
     if (!seg) {
       // A copy, so that reused segments do not keep this version's whole text alive.
       const segText = flatten(text.slice(s, e));
@@ -308,13 +280,7 @@ export function segmentStarts(text: string): number[] {
   while (pos < n) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
-    // Blank: only spaces, tabs or a carriage return.
-    let k = pos;
-    while (k < eol) {
-      const c = text.charCodeAt(k);
-      if (c !== 32 && c !== 9 && c !== 13) break;
-      k++;
-    }
+    const k = skipBlanks(text, pos, eol);
     const blank = k === eol;
     const c0 = text.charCodeAt(pos);
     // Only lines whose first non-blank character (within 3 columns) is ` or ~ can open or close a fence.

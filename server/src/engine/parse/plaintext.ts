@@ -1,7 +1,6 @@
 import type { BriefModel } from '../model';
-import { commonEnds } from './markdown';
 import { flatten } from '../text/flatten';
-import { collapse, endsSentence, endsWithDanglingWord, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING, type SegmentPart } from './common';
+import { collapse, endsSentence, endsWithDanglingWord, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING, segmentMatcher, skipBlanks, type SegmentPart } from './common';
 import { isSuperscriptDigit } from './markers';
 
 const MAX_HEADING_WORDS = 16;
@@ -163,13 +162,7 @@ function plainSegmentStarts(text: string): number[] {
   while (pos < text.length) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
-    let k = pos;
-    while (k < eol) {
-      const c = text.charCodeAt(k);
-      if (c !== 32 && c !== 9 && c !== 13) break;
-      k++;
-    }
-    const blank = k === eol;
+    const blank = skipBlanks(text, pos, eol) === eol;
     if (prevBlank && !blank && pos > 0) starts.push(pos);
     prevBlank = blank;
     pos = eol + 1;
@@ -207,23 +200,17 @@ export function parsePlainText(text: string, cache?: PlainCache): BriefModel {
   const starts = plainSegmentStarts(text);
   const parts: SegmentPart[] = [];
   const segments: Segment[] = [];
-  let reuse: ((s: number, e: number, inNotes: boolean) => Segment | undefined) | undefined;
-  if (cache) {
-    const { prefix, suffix } = commonEnds(cache.text, text);
-    const delta = text.length - cache.text.length;
-    const byStart = new Map(cache.segments.map((g) => [g.start, g]));
-    reuse = (s, e, inNotes) => {
-      const old = e < prefix - 1 ? byStart.get(s) : s - 1 >= text.length - suffix ? byStart.get(s - delta) : undefined;
-      if (!old || old.end - old.start !== e - s || old.inNotesIn !== inNotes) return undefined;
-      return { ...old, start: s, end: e };
-    };
-  }
+  const match = segmentMatcher(cache, text);
+  const reuse = (s: number, e: number, inNotes: boolean) => {
+    const old = match(s, e);
+    return old && old.inNotesIn === inNotes ? old : undefined;
+  };
   let inNotes = false;
   for (let i = 0; i < starts.length; ) {
     const s = starts[i];
     let j = i + 1;
     let e = j < starts.length ? starts[j] : text.length;
-    let seg: Segment | undefined = reuse?.(s, e, inNotes);
+    let seg: Segment | undefined = reuse(s, e, inNotes);
     let out: boolean | undefined = seg?.inNotesOut;
     if (!seg) {
       for (;;) {
