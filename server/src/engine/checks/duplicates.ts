@@ -94,6 +94,11 @@ function describe(model: BriefModel, paragraphs: Paragraph[], store: DuplicateSt
     span,
     message,
     related: [o.related],
-    data: { paragraphs: f.ids.map((id) => paragraphs[id].parts.map((p) => [p.start, p.end])), similarity: f.similarity },
+    data: {
+      paragraphs: f.ids.map((id) => paragraphs[id].parts.map((p) => [p.start, p.end])),
+      // Where the original stands (same document), so a fix can tell copied headings from unique text.
+      original: sameDoc ? [o.related.span.start, o.related.span.end] : undefined,
+      similarity: f.similarity,
+    },
   };
 }

@@ -34,11 +34,15 @@ function deleteDuplicate(model: BriefModel, f: FixableFinding): Fix[] {
   // The data travelled through the client: only trust spans that still lie inside the text.
   const spans = paras.map((p) => p.map(([start, end]) => ({ start, end })));
   if (spans.flat().some((s) => !(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= model.text.length))) return [];
-  return [{ title: paras.length > 1 ? `Delete these ${paras.length} duplicated paragraphs` : 'Delete this duplicate', edits: deleteParagraphs(model, spans) }];
+  const original = f.data?.original as [number, number] | undefined;
+  const originalText = Array.isArray(original) && original[0] >= 0 && original[1] <= model.text.length ? model.text.slice(original[0], original[1]) : undefined;
+  return [{ title: paras.length > 1 ? `Delete these ${paras.length} duplicated paragraphs` : 'Delete this duplicate', edits: deleteParagraphs(model, spans, originalText) }];
 }
 
 const PROVIDERS: Record<string, FixProvider> = {
-  'footnote-order': (model) => {
+  'footnote-order': (model, f) => {
+    // A repeated number is not an ordering problem Renumber can fix (the writer meant a new note or Ibid.).
+    if (f.data?.kind === 'repeat') return [];
     const plan = planRenumber(model);
     return plan.edits.length ? [{ title: 'Renumber footnotes in order of appearance', edits: plan.edits, isPreferred: true }] : [];
   },

@@ -1,5 +1,5 @@
 import type { BriefModel, Marker, Note } from '../model';
-import { family } from '../notes';
+import { family, ibidRest, isIbid, notesInOrder, resolveIbids } from '../notes';
 import { toSuperscript, type TextEdit } from './edits';
 
 export interface NoteEditPlan {
@@ -37,16 +37,41 @@ export function addMissingNote(model: BriefModel, marker: Marker): NoteEditPlan 
   // After the last sibling whose number is smaller (or, for labels, after the last sibling).
   let after: Note | undefined;
   for (const s of siblings) if (s.number === undefined || s.number < n) after = s;
+  const sep = entrySeparator(model, siblings);
   if (after) {
-    const sepMatch = siblings.length > 1 ? /^\s*/.exec(text.slice(siblings[0].span.end, siblings[1].span.start)) : null;
-    const sep = sepMatch && sepMatch[0].length > 0 ? sepMatch[0] : eol;
-    const insertText = `${sep}${head(after)}`;
-    return { edits: [{ span: { start: after.span.end, end: after.span.end }, newText: insertText }], cursor: after.span.end + insertText.length };
+    const entry = head(after);
+    const insertText = `${sep}${entry}`;
+    return { edits: [{ span: { start: after.span.end, end: after.span.end }, newText: insertText + stubText(model, entry) }], cursor: after.span.end + insertText.length };
   }
   const first = siblings[0];
-  const sep = siblings.length > 1 ? /^\s*/.exec(text.slice(siblings[0].span.end, siblings[1].span.start))![0] || eol : eol;
   const entry = head(first);
-  return { edits: [{ span: { start: first.span.start, end: first.span.start }, newText: entry + sep }], cursor: first.span.start + entry.length };
+  return { edits: [{ span: { start: first.span.start, end: first.span.start }, newText: entry + stubText(model, entry) + sep }], cursor: first.span.start + entry.length };
+}
+
+/**
+ * What separates note entries: the blank space between the first two, or for a single entry what
+ * keeps a new one apart from it: one line break for list items and footnote definitions, a blank
+ * line for Markdown entries that are paragraphs (`[1] …`, `¹ …`), which one line break would join.
+ */
+export function entrySeparator(model: BriefModel, notes: Note[]): string {
+  const text = model.text;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const sorted = [...notes].sort((a, b) => a.span.start - b.span.start);
+  if (sorted.length > 1) {
+    const between = text.slice(sorted[0].span.end, sorted[1].span.start);
+    if (/^\s+$/.test(between)) return between;
+  }
+  const first = sorted[0];
+  if (model.format === 'markdown' && first && first.style !== 'footnote' && !/^\s*(?:[-*+]|\d{1,9}[.)])\s/.test(text.slice(first.span.start, first.labelSpan.end + 1))) return eol + eol;
+  return eol;
+}
+
+/**
+ * Text for a new, empty entry. An empty Markdown ordered-list item (`2. `) cannot interrupt a
+ * paragraph and would be read as part of the entry before it, so it gets a placeholder.
+ */
+export function stubText(model: BriefModel, head: string): string {
+  return model.format === 'markdown' && /^\s*\d{1,9}[.)]\s*$/.test(head) ? 'Source to be added.' : '';
 }
 
 /**
@@ -54,6 +79,18 @@ export function addMissingNote(model: BriefModel, marker: Marker): NoteEditPlan 
  * them goes too, so the notes keep their spacing and what follows keeps its blank line.
  */
 export function removeNote(model: BriefModel, note: Note): NoteEditPlan {
+  const plan = removeEntry(model, note);
+  // An Ibid. right after the removed note stood for it: write that source out in full.
+  const ordered = notesInOrder(model);
+  const next = ordered[ordered.indexOf(note) + 1];
+  if (next && isIbid(next) && resolveIbids(model, ordered).get(next)?.source === note) {
+    const rest = ibidRest(next);
+    plan.edits.push({ span: { start: next.textStart, end: next.span.end }, newText: `${note.text.replace(/\s+$/, '')}${rest ? `, ${rest}` : ''}` });
+  }
+  return plan;
+}
+
+function removeEntry(model: BriefModel, note: Note): NoteEditPlan {
   const text = model.text;
   let start = note.span.start;
   const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;

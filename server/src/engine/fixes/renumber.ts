@@ -2,6 +2,7 @@ import type { BriefModel, Marker, Note, NoteStyle } from '../model';
 import { family, ibidRest, isIbid, resolveIbids } from '../notes';
 import { isSuperscriptDigit } from '../parse/markers';
 import { toSuperscript, type TextEdit } from './edits';
+import { entrySeparator, stubText } from './noteEdits';
 
 /** A marker and note to add while renumbering (Insert footnote, Add a note for this figure). */
 export interface Insertion {
@@ -146,8 +147,8 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
     let placedNew = false;
     for (const run of runs) {
       const runKeys = new Set(run.notes.map((n) => n.key));
-      const eol = /\r\n/.test(text) ? '\r\n' : '\n';
-      const sepAt = (i: number) => run.separators[i] ?? run.separators[run.separators.length - 1] ?? eol;
+      const fallback = entrySeparator(model, run.notes);
+      const sepAt = (i: number) => run.separators[i] ?? run.separators[run.separators.length - 1] ?? fallback;
       const inRun = ordered.filter((e) => (e.note && runKeys.has(e.key)) || (e === newEntry && run === runs[runs.length - 1]));
       // Duplicate definitions keep their place after the first one of their number.
       const pieces: { text: string; isNew: boolean }[] = [];
@@ -156,7 +157,8 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
       for (const e of inRun) {
         if (e === newEntry) {
           placedNew = true;
-          pieces.push({ text: newEntryHead(text, run.notes[0], style, e.newNumber) + insert!.noteText, isNew: true });
+          const head = newEntryHead(text, run.notes[0], style, e.newNumber);
+          pieces.push({ text: head + (insert!.noteText || stubText(model, head)), isNew: true });
           prevSource = undefined;
           prevWasFirst = false;
           continue;
