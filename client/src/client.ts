@@ -122,8 +122,12 @@ export class BriefClient implements vscode.Disposable {
 
   private errorHandler(): ErrorHandler {
     return {
-      error: (_error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult =>
-        ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+      // Connection errors (EPIPE while the server dies) go to the output channel: the crash itself is
+      // announced once by `closed`, so the user is not told twice.
+      error: (error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult => {
+        this.output.warn(`Connection to the server: ${error.message}`);
+        return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+      },
       closed: (): CloseHandlerResult => {
         const now = Date.now();
         this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);

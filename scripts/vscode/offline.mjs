@@ -189,8 +189,8 @@ export function freePort() {
   });
 }
 
-/** Fresh, empty user/server/extensions folders for one run, user settings written. */
-export function makeProfile(prefix = 'policy-brief-vscode-') {
+/** Fresh, empty user/server/extensions folders for one run, user settings (USER_SETTINGS, then `settings`) written. */
+export function makeProfile(prefix = 'policy-brief-vscode-', settings = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const dirs = {
     tmp,
@@ -201,7 +201,7 @@ export function makeProfile(prefix = 'policy-brief-vscode-') {
   for (const d of [dirs.userDataDir, dirs.serverDataDir, dirs.extensionsDir]) fs.mkdirSync(d, { recursive: true });
   // code-server keeps user settings on the server, in <user-data-dir>/User (VS Code desktop does too).
   fs.mkdirSync(path.join(dirs.userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   return dirs;
 }
 

@@ -10,9 +10,15 @@
 //             --install-extension and runs the suite against that installed copy, so every run
 //             proves the package a writer installs; --target=dev tests the development folder.
 //
+// Two passes, each in a fresh profile and workspace copy (see PASSES):
+//   main        the whole suite, workspace trust off.
+//   restricted  a short pass in Restricted Mode: workspace trust on, the folder not trusted.
+//
 // Options: --route=auto|electron|offline (or POLICY_BRIEF_VSCODE_ROUTE), --target=vsix|dev,
-// --grep=PATTERN (mocha grep), --verbose (server output too), --keep (keep the temp profile).
-// Ends with `vscode: N passed, N failed, N skipped` and the suite's exit code.
+// --pass=all|main|restricted (or POLICY_BRIEF_VSCODE_PASS), --grep=PATTERN (mocha grep, every
+// pass), --verbose (server output too), --keep (keep the temp profiles).
+// Prints one `pass NAME: vscode: ...` line per pass, then `vscode: N passed, N failed, N skipped`
+// over all passes, and exits non-zero if any pass failed.
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import * as path from 'node:path';
@@ -46,8 +52,48 @@ function option(name, fallback) {
 
 const routeWanted = option('route', process.env.POLICY_BRIEF_VSCODE_ROUTE || 'auto');
 const grep = option('grep', process.env.POLICY_BRIEF_TEST_GREP || '');
+const passWanted = option('pass', process.env.POLICY_BRIEF_VSCODE_PASS || 'all');
 const verbose = !!option('verbose', false);
 const keep = !!option('keep', false);
+
+/**
+ * The passes of a run. `settings` are added to the profile's user settings (USER_SETTINGS);
+ * `trusted: false` also leaves out the electron route's --disable-workspace-trust. The suite's
+ * index.ts picks its files by POLICY_BRIEF_TEST_PASS.
+ */
+const PASSES = {
+  main: { settings: {}, trusted: true },
+  // package.json declares capabilities.untrustedWorkspaces.supported: true; this pass proves it.
+  // A folder opened for the first time is untrusted; `startupPrompt: never` keeps it so (no dialog).
+  restricted: {
+    settings: {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.emptyWindow': false,
+    },
+    trusted: false,
+  },
+};
+
+function passesToRun() {
+  if (passWanted === 'all') return Object.keys(PASSES);
+  if (!PASSES[passWanted]) throw new Error(`--pass=${passWanted}: expected all, ${Object.keys(PASSES).join(' or ')}`);
+  return [passWanted];
+}
+
+/** The suite writes its counts here (index.ts), for the summary over all passes. */
+function resultFile(profile) {
+  return path.join(profile.tmp, 'result.json');
+}
+
+function readResult(profile) {
+  try {
+    const r = JSON.parse(fs.readFileSync(resultFile(profile), 'utf8'));
+    return `vscode: ${r.passes} passed, ${r.failures} failed, ${r.pending} skipped`;
+  } catch {
+    return undefined;
+  }
+}
 
 function npm(args) {
   const r = spawnSync('npm', args, { cwd: ROOT, stdio: 'inherit' });
@@ -95,41 +141,80 @@ async function chooseRoute() {
   return { route: 'offline', why: 'VS Code cannot be downloaded here' };
 }
 
-async function runElectron() {
+/** Runs the passes one after the other; returns each pass's exit code and summary line. */
+async function runElectron(passes) {
   const { runTests, downloadAndUnzipVSCode } = await import('@vscode/test-electron');
   const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE_PATH || (await downloadAndUnzipVSCode({ cachePath: CACHE, timeout: 30_000 }));
   npm(['run', 'build']);
   await buildSuite();
-  const profile = makeProfile(); // user settings included
-  const workspace = copyWorkspace(profile.tmp);
-  try {
-    await runTests({
-      vscodeExecutablePath,
-      extensionDevelopmentPath: ROOT,
-      extensionTestsPath: SUITE_OUT,
-      extensionTestsEnv: { POLICY_BRIEF_TEST_TARGET: 'dev', POLICY_BRIEF_TEST_DEVELOPMENT_PATH: ROOT, POLICY_BRIEF_TEST_GREP: grep || '' },
-      launchArgs: [workspace, '--disable-extensions', '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
-    });
-    return 0;
-  } catch (e) {
-    console.error(`[vscode-test] ${e?.message ?? e}`);
-    return typeof e?.code === 'number' && e.code !== 0 ? e.code : 1;
-  } finally {
-    if (!keep) fs.rmSync(profile.tmp, { recursive: true, force: true });
+  const results = [];
+  for (const pass of passes) {
+    log(`pass ${pass}: electron`);
+    const profile = makeProfile(undefined, PASSES[pass].settings); // user settings included
+    const workspace = copyWorkspace(profile.tmp);
+    let exitCode;
+    try {
+      await runTests({
+        vscodeExecutablePath,
+        extensionDevelopmentPath: ROOT,
+        extensionTestsPath: SUITE_OUT,
+        extensionTestsEnv: {
+          POLICY_BRIEF_TEST_TARGET: 'dev',
+          POLICY_BRIEF_TEST_DEVELOPMENT_PATH: ROOT,
+          POLICY_BRIEF_TEST_GREP: grep || '',
+          POLICY_BRIEF_TEST_PASS: pass,
+          POLICY_BRIEF_TEST_RESULT_FILE: resultFile(profile),
+        },
+        launchArgs: [
+          workspace,
+          '--disable-extensions',
+          '--user-data-dir',
+          profile.userDataDir,
+          '--extensions-dir',
+          profile.extensionsDir,
+          ...(PASSES[pass].trusted ? ['--disable-workspace-trust'] : []),
+          '--skip-welcome',
+          '--skip-release-notes',
+        ],
+      });
+      exitCode = 0;
+    } catch (e) {
+      console.error(`[vscode-test] ${e?.message ?? e}`);
+      exitCode = typeof e?.code === 'number' && e.code !== 0 ? e.code : 1;
+    } finally {
+      results.push({ pass, exitCode, summary: readResult(profile) });
+      if (!keep) fs.rmSync(profile.tmp, { recursive: true, force: true });
+    }
   }
+  return results;
 }
 
-async function runOffline(target) {
+/** Packages (or builds) once, then runs each pass in its own server, profile and Chromium. */
+async function runOffline(target, passes) {
   const vscode = await ensureOfflineVSCode();
-  const profile = makeProfile();
+  if (target === 'vsix') {
+    const { packageExtension } = await import('./package.mjs');
+    packageExtension(VSIX);
+  } else {
+    npm(['run', 'build']);
+  }
+  await buildSuite();
+  const results = [];
+  for (const pass of passes) {
+    log(`pass ${pass}: offline`);
+    results.push({ pass, ...(await runOfflinePass(vscode, target, pass)) });
+  }
+  return results;
+}
+
+async function runOfflinePass(vscode, target, pass) {
+  const profile = makeProfile(undefined, PASSES[pass].settings);
   let server;
   let browser;
   try {
     const workspace = copyWorkspace(profile.tmp);
     let extensionDevelopmentPath = ROOT;
     if (target === 'vsix') {
-      const { packageExtension } = await import('./package.mjs');
-      packageExtension(VSIX);
       await installVsix(vscode, profile, VSIX);
       // Tests run inside an extension under development: an empty one, so the installed VSIX is what is tested.
       extensionDevelopmentPath = path.join(profile.tmp, 'test-host');
@@ -138,10 +223,7 @@ async function runOffline(target) {
         path.join(extensionDevelopmentPath, 'package.json'),
         JSON.stringify({ name: 'policy-brief-vscode-tests', publisher: 'policy-brief', version: '0.0.0', engines: { vscode: '*' } }, null, 2),
       );
-    } else {
-      npm(['run', 'build']);
     }
-    await buildSuite();
 
     const env = {
       ...process.env,
@@ -151,6 +233,8 @@ async function runOffline(target) {
       POLICY_BRIEF_TEST_EXTENSIONS_DIR: profile.extensionsDir,
       POLICY_BRIEF_TEST_DEVELOPMENT_PATH: ROOT,
       POLICY_BRIEF_TEST_GREP: grep || '',
+      POLICY_BRIEF_TEST_PASS: pass,
+      POLICY_BRIEF_TEST_RESULT_FILE: resultFile(profile),
     };
     server = await startServer(vscode, profile, { env, verbose });
     const chromium = await launchChromium();
@@ -183,10 +267,10 @@ async function runOffline(target) {
       const shot = path.join(LOGS, 'failure.png');
       await page.screenshot({ path: shot }).catch(() => undefined);
       console.error(`[vscode-test] ${result.error}; workbench screenshot: ${path.relative(ROOT, shot)}; server log: ${path.relative(ROOT, server.logFile)}`);
-      return { exitCode: 1, summary };
+      return { exitCode: 1, summary: summary ?? readResult(profile) };
     }
     await printNotificationCenter(page);
-    return { exitCode: result.code, summary };
+    return { exitCode: result.code, summary: summary ?? readResult(profile) };
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
@@ -230,22 +314,33 @@ async function main() {
   const { route, why } = await chooseRoute();
   const target = route === 'electron' ? 'dev' : option('target', process.env.POLICY_BRIEF_VSCODE_TARGET || 'vsix');
   log(`route: ${route} (${why}); testing the ${target === 'vsix' ? 'VSIX installed into VS Code' : 'development folder'}`);
-  let exitCode;
-  let summary;
+  const passes = passesToRun();
+  let results;
   if (route === 'electron') {
     try {
-      exitCode = await runElectron();
+      results = await runElectron(passes);
     } catch (e) {
       if (routeWanted === 'electron' || process.env.VSCODE_EXECUTABLE_PATH) throw e;
       log(`the electron route failed before the suite ran (${e?.message ?? e}); taking the offline route`);
-      ({ exitCode, summary } = await runOffline(option('target', 'vsix')));
+      results = await runOffline(option('target', 'vsix'), passes);
     }
   } else {
-    ({ exitCode, summary } = await runOffline(target));
+    results = await runOffline(target, passes);
   }
+  const exitCode = results.find((r) => r.exitCode !== 0)?.exitCode ?? 0;
   log(`finished in ${Math.round((Date.now() - started) / 1000)} s with exit code ${exitCode}`);
-  if (summary) console.log(summary);
-  else if (exitCode !== 0) console.log('vscode: 0 passed, 1 failed');
+  // One line per pass, then the total: a pass that failed without counts counts as one failure.
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  for (const r of results) {
+    const m = /vscode: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(r.summary ?? '');
+    const counts = m ? { passed: +m[1], failed: +m[2], skipped: +m[3] } : { passed: 0, failed: r.exitCode !== 0 ? 1 : 0, skipped: 0 };
+    if (m && r.exitCode !== 0 && counts.failed === 0) counts.failed = 1; // the suite passed but the run did not end well
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+    total.skipped += counts.skipped;
+    log(`pass ${r.pass}: vscode: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (exit code ${r.exitCode})`);
+  }
+  console.log(`vscode: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return exitCode;
 }
 
