@@ -15,7 +15,8 @@ export function isSafeLink(url: string): boolean {
 /** A Markdown link to a safe URL, with its text escaped; anything else as escaped plain text. */
 export function safeLink(url: string): string {
   if (!isSafeLink(url)) return escapeMarkdown(url);
-  const target = url.replace(/[()\\ ]/g, (c) => encodeURIComponent(c));
+  // encodeURIComponent leaves ( and ) alone: encode them by hand so a URL cannot close the link.
+  const target = url.replace(/[()\\ [\]]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
   return `[${escapeMarkdown(url)}](${target})`;
 }
 

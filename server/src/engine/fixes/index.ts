@@ -30,12 +30,14 @@ type FixProvider = (model: BriefModel, finding: FixableFinding) => Fix[];
 /** Delete this duplicate: the paragraph, or the whole pasted run, in one edit. */
 function deleteDuplicate(model: BriefModel, f: FixableFinding): Fix[] {
   const paras = f.data?.paragraphs as [number, number][][] | undefined;
-  if (!Array.isArray(paras) || paras.length === 0) return [];
+  // The data travelled through the client: anything but arrays of [start, end] pairs is refused.
+  const isPair = (x: unknown): x is [number, number] => Array.isArray(x) && x.length === 2 && Number.isInteger(x[0]) && Number.isInteger(x[1]);
+  if (!Array.isArray(paras) || paras.length === 0 || !paras.every((p) => Array.isArray(p) && p.length > 0 && p.every(isPair))) return [];
   // The data travelled through the client: only trust spans that still lie inside the text.
   const spans = paras.map((p) => p.map(([start, end]) => ({ start, end })));
   if (spans.flat().some((s) => !(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= model.text.length))) return [];
   const original = f.data?.original as [number, number] | undefined;
-  const originalText = Array.isArray(original) && original[0] >= 0 && original[1] <= model.text.length ? model.text.slice(original[0], original[1]) : undefined;
+  const originalText = isPair(original) && original[0] >= 0 && original[1] <= model.text.length ? model.text.slice(original[0], original[1]) : undefined;
   return [{ title: paras.length > 1 ? `Delete these ${paras.length} duplicated paragraphs` : 'Delete this duplicate', edits: deleteParagraphs(model, spans, originalText) }];
 }
 

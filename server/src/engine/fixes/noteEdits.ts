@@ -1,6 +1,7 @@
 import type { BriefModel, Marker, Note } from '../model';
-import { family, ibidRest, isIbid, notesInOrder, resolveIbids } from '../notes';
-import { toSuperscript, type TextEdit } from './edits';
+import { family, ibidRest, resolveIbids } from '../notes';
+import { parseBrief } from '../parse';
+import { applyEdits, toSuperscript, type TextEdit } from './edits';
 
 export interface NoteEditPlan {
   edits: TextEdit[];
@@ -80,14 +81,29 @@ export function stubText(model: BriefModel, head: string): string {
  */
 export function removeNote(model: BriefModel, note: Note): NoteEditPlan {
   const plan = removeEntry(model, note);
-  // An Ibid. right after the removed note stood for it: write that source out in full.
-  const ordered = notesInOrder(model);
-  const next = ordered[ordered.indexOf(note) + 1];
-  if (next && isIbid(next) && resolveIbids(model, ordered).get(next)?.source === note) {
-    const rest = ibidRest(next);
-    plan.edits.push({ span: { start: next.textStart, end: next.span.end }, newText: `${note.text.replace(/\s+$/, '')}${rest ? `, ${rest}` : ''}` });
-  }
+  plan.edits.push(...keepIbidSources(model, plan.edits));
   return plan;
+}
+
+/**
+ * After edits that remove notes, every Ibid. must still stand for the source it stood for: where it
+ * would now resolve to another one, its "Ibid." is written out as that source in full.
+ */
+export function keepIbidSources(model: BriefModel, edits: TextEdit[]): TextEdit[] {
+  const before = resolveIbids(model);
+  if (before.size === 0) return [];
+  const after = parseBrief(applyEdits(model.text, edits), model.format);
+  const afterRes = resolveIbids(after);
+  const out: TextEdit[] = [];
+  for (const [ibid, res] of before) {
+    if (!res.source || edits.some((e) => e.span.start <= ibid.span.start && e.span.end >= ibid.span.end)) continue;
+    const same = after.notes.find((n) => n.key === ibid.key && n.text === ibid.text);
+    const now = same ? afterRes.get(same) : undefined;
+    if (now?.source && now.source.text === res.source.text) continue;
+    const rest = ibidRest(ibid);
+    out.push({ span: { start: ibid.textStart, end: ibid.span.end }, newText: `${res.source.text.replace(/\s+$/, '')}${rest ? `, ${rest}` : ''}` });
+  }
+  return out;
 }
 
 function removeEntry(model: BriefModel, note: Note): NoteEditPlan {

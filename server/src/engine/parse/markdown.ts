@@ -277,6 +277,7 @@ export function segmentStarts(text: string): number[] {
   let prevBlank = false;
   let pos = fm > 0 ? fm : 0;
   const n = text.length;
+  let nextLt = -1;
   while (pos < n) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
@@ -298,8 +299,12 @@ export function segmentStarts(text: string): number[] {
       if (lead === 96 || lead === 126) f = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(pos, eol));
       if (f) fence = f[1];
       else {
-        const lt = text.indexOf('<', pos);
-        if (lt >= 0 && lt < eol) {
+        // The next '<' in the text, looked up again only once passed (a search per line would scan to the end each time).
+        if (nextLt < pos) {
+          nextLt = text.indexOf('<', pos);
+          if (nextLt < 0) nextLt = n;
+        }
+        if (nextLt < eol) {
           const line = text.slice(pos, eol).replace(/\r$/, '');
           const comment = line.lastIndexOf('<!--');
           if (comment >= 0 && line.indexOf('-->', comment + 4) < 0) htmlClose = '-->';
