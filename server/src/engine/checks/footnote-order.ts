@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Marker } from '../model';
 import { family } from '../notes';
 import { defineCheck } from './types';
 import { describeMarker } from './util';
@@ -21,7 +20,6 @@ export default defineCheck({
       const seen = new Set<number>();
       let expected = 1;
       let reportedSequence = false;
-      let lastGroup: Marker['group'];
       for (const m of markers) {
         const n = m.number!;
         if (seen.has(n)) {
@@ -40,12 +38,11 @@ export default defineCheck({
         if (n !== expected && !reportedSequence) {
           reportedSequence = true;
           report({
-            span: m.group && m.group !== lastGroup ? m.span : m.span,
+            span: m.span,
             message: `${describeMarker(m)} is out of sequence: expected note ${expected} here, found ${n}. Renumber the notes to fix the order.`,
             data: { kind: 'sequence', expected, found: n },
           });
         }
-        lastGroup = m.group;
         seen.add(n);
         expected = Math.max(expected, n) + 1;
       }

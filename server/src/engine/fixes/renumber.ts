@@ -71,7 +71,9 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
   const edits: TextEdit[] = [];
   const text = model.text;
   const insFam = insert ? insertionFamily(model) : undefined;
-  let plan: RenumberPlan = { edits };
+  const plan: RenumberPlan = { edits };
+  /** Where the new note's text starts: a place in the original text plus an offset into what is written there. */
+  let cursorAt: { anchor: number; offset: number } | undefined;
   const ibids = resolveIbids(model);
 
   for (const fam of ['fn', 'n'] as const) {
@@ -190,7 +192,7 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
       if (pieces.some((p) => p.isNew)) {
         const k = pieces.findIndex((p) => p.isNew);
         const before = pieces.slice(0, k).map((p, i) => (i === 0 ? '' : sepAt(i - 1)) + p.text).join('') + (k > 0 ? sepAt(k - 1) : '');
-        plan = { ...plan, cursorInRun: { runStart: run.span.start, offset: before.length + newEntryHead(text, run.notes[0], style, newEntry!.newNumber).length } } as RenumberPlan;
+        cursorAt = { anchor: run.span.start, offset: before.length + newEntryHead(text, run.notes[0], style, newEntry!.newNumber).length };
       }
     }
     if (newEntry && !placedNew) {
@@ -202,18 +204,16 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
       const label = style === 'footnote' ? `[^${newEntry.newNumber}]:` : style === 'bracket' ? `[${newEntry.newNumber}]` : `- ${toSuperscript(newEntry.newNumber)}`;
       const section = `${eol}${eol}${heading}${label} ${insert!.noteText}`;
       edits.push({ span: { start: end, end: text.length }, newText: section + eol });
-      plan = { ...plan, cursorInRun: { runStart: end, offset: section.length } } as RenumberPlan;
+      cursorAt = { anchor: end, offset: section.length };
     }
     if (newEntry) plan.insertedNumber = newEntry.newNumber;
   }
 
-  const c = (plan as RenumberPlan & { cursorInRun?: { runStart: number; offset: number } }).cursorInRun;
-  if (c) {
-    // Shift by every edit that ends before the run starts.
+  if (cursorAt) {
+    // Shift by every edit that ends before the anchor (the anchor's own edit starts there).
     let delta = 0;
-    for (const e of edits) if (e.span.end <= c.runStart && !(e.span.start === c.runStart)) delta += e.newText.length - (e.span.end - e.span.start);
-    plan.cursor = c.runStart + delta + c.offset;
-    delete (plan as { cursorInRun?: unknown }).cursorInRun;
+    for (const e of edits) if (e.span.end <= cursorAt.anchor && e.span.start !== cursorAt.anchor) delta += e.newText.length - (e.span.end - e.span.start);
+    plan.cursor = cursorAt.anchor + delta + cursorAt.offset;
   }
   return plan;
 }
