@@ -233,7 +233,7 @@ function toText(results: FileResult[]): string {
     count++;
     bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
   }
-  const parts = Object.entries(bySeverity).map(([k, v]) => `${v} ${k}${v === 1 ? '' : 's'}`);
+  const parts = ['error', 'warning', 'info', 'hint'].filter((k) => bySeverity[k]).map((k) => `${bySeverity[k]} ${k}${bySeverity[k] === 1 ? '' : 's'}`);
   s += count === 0 ? `No findings in ${results.length} file${results.length === 1 ? '' : 's'}.\n` : `${count} finding${count === 1 ? '' : 's'} (${parts.join(', ')}) in ${results.length} file${results.length === 1 ? '' : 's'}.\n`;
   return s;
 }
