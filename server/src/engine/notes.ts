@@ -76,24 +76,25 @@ export function resolveIbids(model: BriefModel, ordered: Note[] = notesInOrder(m
   return out;
 }
 
-export function notesByKey(model: BriefModel): Map<string, Note[]> {
-  const map = new Map<string, Note[]>();
-  for (const n of model.notes) {
-    const list = map.get(n.key);
-    if (list) list.push(n);
-    else map.set(n.key, [n]);
+/** Items grouped by their note key, in document order. */
+function byKey<T extends { key: string }>(items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(item.key);
+    if (list) list.push(item);
+    else map.set(item.key, [item]);
   }
   return map;
 }
 
+/** Notes by key (more than one where a number is defined twice). */
+export function notesByKey(model: BriefModel): Map<string, Note[]> {
+  return byKey(model.notes);
+}
+
+/** Markers by the key of the note they cite. */
 export function markersByKey(model: BriefModel): Map<string, Marker[]> {
-  const map = new Map<string, Marker[]>();
-  for (const m of model.markers) {
-    const list = map.get(m.key);
-    if (list) list.push(m);
-    else map.set(m.key, [m]);
-  }
-  return map;
+  return byKey(model.markers);
 }
 
 /** The marker or note label under an offset, if any. */
