@@ -441,7 +441,14 @@ export class LspClient {
       proc.kill('SIGKILL');
       await exited;
     } finally {
+      // Dispose only once the server's output is closed: disposing with half a message still
+      // buffered leaves vscode-jsonrpc's partial-message timer re-arming itself, and the test
+      // process never exits.
+      if (proc.stdout && !proc.stdout.closed) {
+        await withTimeout(new Promise<void>((resolve) => proc.stdout!.once('close', () => resolve())), 2_000, () => 'stdout did not close').catch(() => proc.stdout?.destroy());
+      }
       this.conn?.dispose();
+      proc.stdin?.destroy();
       for (const w of [...this.waiters]) w.test();
       live.delete(proc);
     }

@@ -49,7 +49,11 @@ export class DiagnosticsScheduler implements Disposable {
 
   constructor(private readonly deps: DiagnosticsDeps) {}
 
+  /** Set once the client asked the server to shut down: nothing more is linted or published. */
+  private stopped = false;
+
   dispose(): void {
+    this.stopped = true;
     for (const t of this.timers.values()) clearTimeout(t);
     for (const t of this.slowTimers.values()) clearTimeout(t);
     this.timers.clear();
@@ -105,6 +109,7 @@ export class DiagnosticsScheduler implements Disposable {
     const first = documents.get(uri);
     if (!first) return;
     const { settings, problems } = await this.deps.settings.get(uri);
+    if (this.stopped) return;
     this.deps.settings.report(problems);
     const doc = documents.get(uri);
     // The document changed while settings were fetched: the newer version has its own run scheduled.
@@ -166,12 +171,13 @@ export class DiagnosticsScheduler implements Disposable {
   }
 
   private async runSlow(uri: string, version: number): Promise<void> {
+    if (this.stopped) return;
     const doc = this.deps.documents.get(uri);
     const last = this.results.get(uri);
     if (!doc || doc.version !== version || !last || last.version !== version) return;
     const { settings } = await this.deps.settings.get(uri);
     const again = this.deps.documents.get(uri);
-    if (!again || again.version !== version) return;
+    if (this.stopped || !again || again.version !== version) return;
     const model = this.deps.store.model(doc);
     const workspace = this.deps.workspaceFor?.(doc, model, settings);
     const r = lintModel(model, settings, { docKey: uri, workspace }, (code) => SLOW_CODES.has(code));

@@ -90,6 +90,7 @@ export function registerFixSupport(deps: FixDeps): void {
   });
 
   connection.onExecuteCommand(async (p) => {
+    if (!(Object.values(ServerCommands) as string[]).includes(p.command)) throw new ResponseError(-32601, `Unknown command ${p.command}`);
     const args = (p.arguments?.[0] ?? {}) as CommandArgs;
     const doc = typeof args.uri === 'string' ? documents.get(args.uri) : undefined;
     if (!doc) throw new ResponseError(-32602, 'Policy Brief: no open document for this command.');

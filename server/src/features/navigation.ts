@@ -1,5 +1,6 @@
 import {
   CompletionItemKind,
+  LSPErrorCodes,
   MarkupKind,
   ResponseError,
   SymbolKind,
@@ -98,7 +99,7 @@ export function prepareRename(model: BriefModel, offset: number) {
   const { marker, note } = itemAt(model, offset);
   const item = marker ?? note;
   if (!item) return null;
-  if (item.style !== 'footnote') throw new ResponseError(0, 'Only [^label] footnotes can be renamed; use "Renumber Footnotes" for numbered notes.');
+  if (item.style !== 'footnote') throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only [^label] footnotes can be renamed; use "Renumber Footnotes" for numbered notes.');
   const r = labelRange(model, item);
   return { range: toRange(model, r), placeholder: item.label };
 }
@@ -106,11 +107,11 @@ export function prepareRename(model: BriefModel, offset: number) {
 export function rename(model: BriefModel, uri: string, offset: number, newName: string, version: number) {
   const { marker, note } = itemAt(model, offset);
   const item = marker ?? note;
-  if (!item || item.style !== 'footnote') throw new ResponseError(0, 'Only [^label] footnotes can be renamed.');
-  if (!/^[^\s[\]^]{1,100}$/.test(newName)) throw new ResponseError(0, `"${newName}" is not a valid footnote label: use letters, digits or dashes, no spaces or brackets.`);
+  if (!item || item.style !== 'footnote') throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only [^label] footnotes can be renamed.');
+  if (!/^[^\s[\]^]{1,100}$/.test(newName)) throw new ResponseError(LSPErrorCodes.RequestFailed, `"${newName}" is not a valid footnote label: use letters, digits or dashes, no spaces or brackets.`);
   const key = item.key;
   const newKey = `fn:${newName.toLowerCase()}`;
-  if (newKey !== key && (notesByKey(model).has(newKey) || markersByKey(model).has(newKey))) throw new ResponseError(0, `A footnote [^${newName}] already exists.`);
+  if (newKey !== key && (notesByKey(model).has(newKey) || markersByKey(model).has(newKey))) throw new ResponseError(LSPErrorCodes.RequestFailed, `A footnote [^${newName}] already exists.`);
   const edits = [
     ...(markersByKey(model).get(key) ?? []).map((m) => ({ range: toRange(model, labelRange(model, m)), newText: newName })),
     ...(notesByKey(model).get(key) ?? []).map((n) => ({ range: toRange(model, labelRange(model, n)), newText: newName })),

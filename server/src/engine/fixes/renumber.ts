@@ -1,6 +1,6 @@
 import type { BriefModel, Marker, Note, NoteStyle } from '../model';
 import { family, ibidRest, isIbid, resolveIbids } from '../notes';
-import { isSuperscriptDigit } from '../parse/markers';
+import { followsUnit, isSuperscriptDigit } from '../parse/markers';
 import { toSuperscript, type TextEdit } from './edits';
 import { entrySeparator, stubText } from './noteEdits';
 
@@ -21,6 +21,14 @@ export interface RenumberPlan {
 }
 
 const NEW_KEY = '\u0000new';
+
+/**
+ * A lone ² or ³ right after `km` or `m` reads as a power (square kilometres), not a note: such a
+ * marker is written after a thin space, which keeps it a marker and changes nothing else.
+ */
+function unitSafe(text: string, at: number, marker: string): string {
+  return (marker === '²' || marker === '³') && followsUnit(text, at) ? `\u2009${marker}` : marker;
+}
 
 function isWordChar(ch: string): boolean {
   return /[\p{L}\p{N}_]/u.test(ch) && !isSuperscriptDigit(ch);
@@ -126,7 +134,7 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
           if (text[m.span.start - 1] === ']') newText = ' ' + newText;
           if (text[m.span.start] === '[') newText += ' ';
         }
-        edits.push({ span: m.span, newText });
+        edits.push({ span: m.span, newText: unitSafe(text, m.span.start, newText) });
         continue;
       }
       if (m.group) {
@@ -138,7 +146,7 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
         if (rewritten !== old) edits.push({ span: m.group, newText: rewritten });
         continue;
       }
-      if (e.newNumber !== m.number) edits.push({ span: m.span, newText: markerText(m.style, e.newNumber) });
+      if (e.newNumber !== m.number) edits.push({ span: m.span, newText: unitSafe(text, m.span.start, markerText(m.style, e.newNumber)) });
     }
 
     // Notes: rewrite each run of adjacent entries in the new order.

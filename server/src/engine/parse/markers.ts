@@ -21,6 +21,11 @@ const UNIT_BEFORE = /(?:^|[^\p{L}])(?:k?m|cm|mm|µm|ft|in|mi|yd|dm|hm)$/u;
 
 function isUnitPower(text: string, at: number, run: string): boolean {
   if (run !== '²' && run !== '³') return false;
+  return followsUnit(text, at);
+}
+
+/** Whether `text[at]` comes right after a unit of length (`km`, `m`, `ft` …), where ² and ³ read as powers. */
+export function followsUnit(text: string, at: number): boolean {
   return UNIT_BEFORE.test(text.slice(Math.max(0, at - 4), at));
 }
 
