@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { lintModel, parseBrief, type BriefFormat, type BriefModel, type Span } from '../../server/src/engine';
 import { parseSettings } from '../../server/src/settings';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 5000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 8000);
 const config = parseSettings({}).settings;
 
 /** Pieces briefs (and broken briefs) are made of. */
