@@ -7,19 +7,13 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { lintModel, parseBrief, type BriefFormat, type BriefModel, type Span } from '../../server/src/engine';
 import { parseSettings } from '../../server/src/settings';
+import { HOSTILE_TOKENS } from './generators';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8000);
 const config = parseSettings({}).settings;
 
-/** Pieces briefs (and broken briefs) are made of. */
-const TOKENS = [
-  '[^1]', '[^', ']', '[^label]', '[^1]: ', '¹', '²³', '⁴⁵⁶⁷⁸⁹⁰', '[2, 3]', '[4–6]', '[1]', '[99999999999999999999999999999999999999999999999999]',
-  '⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹', '\n', '\n\n', '\r\n', '\r', '\u0000', '\uFEFF', '\uD800', '\uDC00', '😀',
-  'Notes\n', 'References\n\n', '- ¹ ', '1. ', '[3] ', '```\n', '~~~', '    ', '> ', '> > > ', '  - ', '* ', '|a|b|\n|---|---|\n', '| 1 | 2 |\n', '\t',
-  'Ibid.', 'Id. at 4', 'https://x.org/a_(b)', '<https://y.org>', '[t](https://z.org)', '<!-- policy-brief-disable -->', '<!-- policy-brief-disable-next-line uncited-figure -->',
-  '%% policy-brief-disable footnote-undefined\n', '<!--', '-->', 'over 600 attacks', '$7.1 billion', '\\$43,000', '56%', '6,000 to 6,500', '1 in 4', '2025',
-  '15 August 2021', 'No. 11', 'p. 18', '# ', '## Notes\n', '---\n', 'Disclaimer\n', 'and so on.', 'The', ' ', '.', ',', '"', '“', '”', '<b>', '<img onerror=x>',
-];
+/** Pieces briefs (and broken briefs) are made of: the shared hostile tokens. */
+const TOKENS = HOSTILE_TOKENS;
 
 const briefArb = fc.array(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...TOKENS) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) }), { maxLength: 120 }).map((parts) => parts.join(''));
 
