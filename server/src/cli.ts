@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CHECKS, formatFor, lintModel, looksLikeBrief, parseBrief, type BriefModel, type Finding } from './engine';
-import { CONFIG_FILE } from './settingsProvider';
+import { CANDIDATE_FILE, CHECKS, formatFor, isBriefFileName, lintModel, looksLikeBrief, parseBrief, type BriefModel, type Finding } from './engine';
+import { CONFIG_FILE, findConfigAbove } from './settingsProvider';
 import { parseConfigFileText, parseSettings, type Settings } from './settings';
 
 const USAGE = `Usage: policy-brief-lint [--format text|json|sarif] [--config FILE] PATHS…
@@ -59,8 +59,6 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   return args;
 }
 
-const BRIEF_FILE = /\.(brief|brief\.md|brief\.txt|md|markdown|txt)$/i;
-
 function collect(p: string, io: CliIo, explicit: boolean, out: { file: string; explicit: boolean }[], problems: string[]): void {
   let stat: fs.Stats;
   try {
@@ -82,22 +80,11 @@ function collect(p: string, io: CliIo, explicit: boolean, out: { file: string; e
       const child = path.join(p, e);
       const s = fs.statSync(path.resolve(io.cwd, child), { throwIfNoEntry: false });
       if (s?.isDirectory()) collect(child, io, false, out, problems);
-      else if (s?.isFile() && BRIEF_FILE.test(e)) out.push({ file: child, explicit: false });
+      else if (s?.isFile() && CANDIDATE_FILE.test(e)) out.push({ file: child, explicit: false });
     }
   } else out.push({ file: p, explicit });
 }
 
-function findConfigUp(file: string): string | undefined {
-  let dir = path.dirname(path.resolve(file));
-  for (let i = 0; i < 64; i++) {
-    const c = path.join(dir, CONFIG_FILE);
-    if (fs.existsSync(c)) return c;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-  return undefined;
-}
 
 interface FileResult {
   file: string;
@@ -180,7 +167,7 @@ export async function main(argv: string[], io: CliIo = { out: (s) => process.std
       if (explicit) failed = true;
       continue;
     }
-    const settings = loadConfig(args.config ? path.resolve(io.cwd, args.config) : findConfigUp(abs));
+    const settings = loadConfig(args.config ? path.resolve(io.cwd, args.config) : findConfigAbove(path.dirname(abs)));
     const text = buf.toString('utf8').replace(/^\uFEFF/, '');
     if (text.length > settings.maxFileSize) {
       io.err(`policy-brief-lint: ${file}: ${text.length} characters, over maxFileSize (${settings.maxFileSize}). Skipped.\n`);
@@ -188,7 +175,7 @@ export async function main(argv: string[], io: CliIo = { out: (s) => process.std
       continue;
     }
     const model = parseBrief(text, formatFor(file));
-    if (!explicit && settings.documents !== 'all' && !/\.brief(\.md|\.txt)?$/i.test(file) && !looksLikeBrief(model)) continue;
+    if (!explicit && settings.documents !== 'all' && !isBriefFileName(file) && !looksLikeBrief(model)) continue;
     const r = lintModel(model, settings, { docKey: abs });
     for (const e of r.errors) io.err(`policy-brief-lint: internal error in check ${e.code} on ${file}: ${(e.error as Error)?.message ?? e.error}\n`);
     results.push({ file, model, findings: r.findings });

@@ -89,10 +89,15 @@ export function findConfigFile(uri: string, roots: string[]): string | undefined
     return undefined;
   }
   const root = roots.filter((r) => dir === r || dir.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
+  return findConfigAbove(dir, root);
+}
+
+/** The nearest `.policybrief.json` in `dir` or a folder above it, stopping at `stopAt` (or the file-system root). */
+export function findConfigAbove(dir: string, stopAt?: string): string | undefined {
   for (let i = 0; i < 64; i++) {
     const candidate = path.join(dir, CONFIG_FILE);
     if (fs.existsSync(candidate)) return candidate;
-    if (root ? dir === root : false) break;
+    if (dir === stopAt) break;
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;

@@ -2,12 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { formatFor, looksLikeBrief, parseBrief, type BriefModel } from './engine';
+import { CANDIDATE_FILE, formatFor, isBriefFileName, looksLikeBrief, parseBrief, type BriefModel } from './engine';
 import { DuplicateStore, dupOptionsFrom } from './engine/dup/store';
 import type { DuplicateWorkspace } from './engine/checks/duplicates';
 import type { Settings } from './settings';
 
-const BRIEF_FILE = /\.(brief|brief\.md|brief\.txt|md|markdown|txt)$/i;
 const SKIP_DIR = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', '.vscode-test']);
 /** Files indexed per folder at most, and per event-loop turn. */
 const MAX_FILES = 5000;
@@ -117,7 +116,7 @@ export class WorkspaceIndex {
       const buf = fs.readFileSync(file);
       if (buf.includes(0)) return store.removeDocument(uri);
       const model = parseBrief(buf.toString('utf8').replace(/^\uFEFF/, ''), formatFor(file));
-      if (!/\.brief(\.md|\.txt)?$/i.test(file) && !looksLikeBrief(model)) return store.removeDocument(uri);
+      if (!isBriefFileName(file) && !looksLikeBrief(model)) return store.removeDocument(uri);
       store.setModel(uri, model);
       this.indexed++;
     } catch (e) {
@@ -149,6 +148,6 @@ function walk(dir: string, out: string[], max: number): void {
     if (out.length >= max) return;
     if (e.isDirectory()) {
       if (!SKIP_DIR.has(e.name) && !e.name.startsWith('.')) walk(path.join(dir, e.name), out, max);
-    } else if (e.isFile() && BRIEF_FILE.test(e.name)) out.push(path.join(dir, e.name));
+    } else if (e.isFile() && CANDIDATE_FILE.test(e.name)) out.push(path.join(dir, e.name));
   }
 }

@@ -87,7 +87,7 @@ export function references(model: BriefModel, uri: string, offset: number, inclu
 }
 
 /** The label inside `[^label]` or `[^label]:`. */
-function labelRange(model: BriefModel, item: Marker | Note): { start: number; end: number } {
+function labelRange(item: Marker | Note): { start: number; end: number } {
   if ('labelSpan' in item) {
     const s = item.labelSpan;
     return { start: s.start + 2, end: s.start + 2 + item.label.length };
@@ -100,7 +100,7 @@ export function prepareRename(model: BriefModel, offset: number) {
   const item = marker ?? note;
   if (!item) return null;
   if (item.style !== 'footnote') throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only [^label] footnotes can be renamed; use "Renumber Footnotes" for numbered notes.');
-  const r = labelRange(model, item);
+  const r = labelRange(item);
   return { range: toRange(model, r), placeholder: item.label };
 }
 
@@ -113,8 +113,8 @@ export function rename(model: BriefModel, uri: string, offset: number, newName: 
   const newKey = `fn:${newName.toLowerCase()}`;
   if (newKey !== key && (notesByKey(model).has(newKey) || markersByKey(model).has(newKey))) throw new ResponseError(LSPErrorCodes.RequestFailed, `A footnote [^${newName}] already exists.`);
   const edits = [
-    ...(markersByKey(model).get(key) ?? []).map((m) => ({ range: toRange(model, labelRange(model, m)), newText: newName })),
-    ...(notesByKey(model).get(key) ?? []).map((n) => ({ range: toRange(model, labelRange(model, n)), newText: newName })),
+    ...(markersByKey(model).get(key) ?? []).map((m) => ({ range: toRange(model, labelRange(m)), newText: newName })),
+    ...(notesByKey(model).get(key) ?? []).map((n) => ({ range: toRange(model, labelRange(n)), newText: newName })),
   ];
   return { documentChanges: [{ textDocument: { uri, version }, edits }] };
 }
