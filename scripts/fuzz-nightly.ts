@@ -18,9 +18,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { fixesFor, planRenumber } from '../server/src/engine/fixes';
+import { planRenumber } from '../server/src/engine/fixes';
 import {
-  checkFix,
+  checkEveryFix,
   checkInsertFootnote,
   hostileBriefArb,
   KNOWN_BUGS,
@@ -63,20 +63,9 @@ function engineHolds(text: string): void {
 /** Every fix of every finding, and an Insert footnote, on one generated brief. */
 function fixesHold(brief: { text: string; format: 'markdown' | 'plaintext' }, where: number): void {
   const { model, findings } = lintChecked(brief.text, brief.format);
-  const seen = new Set<string>();
-  for (const finding of findings)
-    for (const fix of fixesFor(model, finding)) {
-      const key = `${fix.title}|${JSON.stringify(fix.edits)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const bug = knownBug(model, finding, fix);
-      if (bug) {
-        skipped.set(bug, (skipped.get(bug) ?? 0) + 1);
-        continue;
-      }
-      const { kind } = checkFix(model, findings, finding, fix);
-      applied.set(kind, (applied.get(kind) ?? 0) + 1);
-    }
+  const r = checkEveryFix(model, findings);
+  for (const bug of r.skipped) skipped.set(bug, (skipped.get(bug) ?? 0) + 1);
+  for (const kind of r.kinds) applied.set(kind, (applied.get(kind) ?? 0) + 1);
   const para = model.paragraphs[where % model.paragraphs.length];
   const part = para.parts[where % para.parts.length];
   const at = part.start + (where % (part.end - part.start + 1));

@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { lintText, type Finding } from '../../server/src/engine';
 import { fixesFor, planRenumber, type Fix } from '../../server/src/engine/fixes';
 import { applyEdits } from '../../server/src/engine/fixes/edits';
-import { briefSpecArb, checkFix, checkInsertFootnote, DEFAULT_CONFIG, fixKindOf, knownBug, lintChecked, renderBrief, type BriefSpec, type FixKind, type PlantedBrief } from './generators';
+import { briefSpecArb, checkEveryFix, checkFix, checkInsertFootnote, DEFAULT_CONFIG, fixKindOf, knownBug, lintChecked, renderBrief, type BriefSpec, type FixKind, type PlantedBrief } from './generators';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260801);
 const RUNS = Number(process.env.FUZZ_FIX_RUNS ?? 150);
@@ -119,24 +119,13 @@ describe('every fix on generated briefs', () => {
       fc.property(briefSpecArb, (spec) => {
         const brief = renderBrief(spec);
         const { model, findings } = lintChecked(brief.text, brief.format);
-        const seen = new Set<string>();
-        for (const finding of findings)
-          for (const fix of fixesFor(model, finding)) {
-            const key = `${fix.title}|${JSON.stringify(fix.edits)}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            const bug = knownBug(model, finding, fix);
-            if (bug) {
-              skip(bug);
-              continue;
-            }
-            try {
-              const { kind } = checkFix(model, findings, finding, fix);
-              kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-            } catch (e) {
-              throw new Error(`${(e as Error).message}\n=== brief ${show(brief)}`);
-            }
-          }
+        try {
+          const r = checkEveryFix(model, findings);
+          for (const bug of r.skipped) skip(bug);
+          for (const kind of r.kinds) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+        } catch (e) {
+          throw new Error(`${(e as Error).message}\n=== brief ${show(brief)}`);
+        }
       }),
       { numRuns: Math.ceil(RUNS / 2), seed: SEED + 2, includeErrorInReport: true },
     );

@@ -623,6 +623,27 @@ export function checkInsertFootnote(model: BriefModel, at: number): string {
  */
 export const KNOWN_BUGS: { id: string; what: string; affects: (model: BriefModel, finding: Finding | undefined, fix: Fix | undefined) => boolean }[] = [];
 
+/**
+ * Checks every distinct fix of every finding of a brief with `checkFix`: a fix offered for several
+ * findings (one Renumber for many) is checked once, and inputs a known bug affects are skipped.
+ * Returns the kinds checked and the bugs skipped.
+ */
+export function checkEveryFix(model: BriefModel, findings: Finding[]): { kinds: FixKind[]; skipped: string[] } {
+  const kinds: FixKind[] = [];
+  const skipped: string[] = [];
+  const seen = new Set<string>();
+  for (const finding of findings)
+    for (const fix of fixesFor(model, finding)) {
+      const key = `${fix.title}|${JSON.stringify(fix.edits)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const bug = knownBug(model, finding, fix);
+      if (bug) skipped.push(bug);
+      else kinds.push(checkFix(model, findings, finding, fix).kind);
+    }
+  return { kinds, skipped };
+}
+
 /** The known bug an input hits, if any. FUZZ_NO_SKIP=1 (or a comma-separated list of ids) checks those inputs too. */
 export function knownBug(model: BriefModel, finding: Finding | undefined, fix: Fix | undefined): string | undefined {
   const noSkip = (process.env.FUZZ_NO_SKIP ?? '').split(',');
