@@ -126,12 +126,10 @@ export class DiagnosticsScheduler implements Disposable {
     }
     const model = store.model(doc);
     if (!shouldCheck(doc, settings, () => model)) return this.clear(uri, doc.version);
-    // The duplicate index is fed only when the duplicate checks run (not on every keystroke).
-    const env = { docKey: uri, workspace: undefined as unknown };
     // Fast checks run on every version. The duplicate checks compare the whole document: on an
     // edit, their previous findings are carried over (moved with the text) and recomputed once
     // typing pauses, so the edit's diagnostics are not held up by them.
-    const fast = lintModel(model, settings, env, (code) => !SLOW_CODES.has(code));
+    const fast = lintModel(model, settings, { docKey: uri }, (code) => !SLOW_CODES.has(code));
     const prev = this.results.get(uri);
     let slow: Finding[];
     let slowPending = false;
@@ -139,7 +137,7 @@ export class DiagnosticsScheduler implements Disposable {
       slow = carryOver(prev.slow, prev.text, text);
       slowPending = true;
     } else {
-      const r = lintModel(model, settings, { docKey: uri, workspace: this.deps.workspaceFor?.(doc, model, settings) }, (code) => SLOW_CODES.has(code));
+      const r = this.lintSlow(doc, model, settings);
       slow = r.findings;
       fast.errors.push(...r.errors);
     }
@@ -179,12 +177,16 @@ export class DiagnosticsScheduler implements Disposable {
     const again = this.deps.documents.get(uri);
     if (this.stopped || !again || again.version !== version) return;
     const model = this.deps.store.model(doc);
-    const workspace = this.deps.workspaceFor?.(doc, model, settings);
-    const r = lintModel(model, settings, { docKey: uri, workspace }, (code) => SLOW_CODES.has(code));
+    const r = this.lintSlow(doc, model, settings);
     for (const e of r.errors) this.deps.connection.console.error(`Check ${e.code} failed on ${uri}: ${(e.error as Error)?.stack ?? e.error}`);
     last.slow = r.findings;
     const all = [...last.fast, ...r.findings].sort((a, b) => a.span.start - b.span.start);
     void this.deps.connection.sendDiagnostics({ uri, version, diagnostics: all.map((f) => toDiagnostic(model, uri, f)) });
+  }
+
+  /** The duplicate checks; the duplicate index is fed only here, not on every keystroke. */
+  private lintSlow(doc: TextDocument, model: BriefModel, settings: Settings) {
+    return lintModel(model, settings, { docKey: doc.uri, workspace: this.deps.workspaceFor?.(doc, model, settings) }, (code) => SLOW_CODES.has(code));
   }
 
   private clear(uri: string, version: number): void {

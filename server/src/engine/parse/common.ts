@@ -209,10 +209,6 @@ export class ModelBuilder {
     };
   }
 
-  finish(): BriefModel {
-    return ModelBuilder.assemble(this.text, this.format, [this.toPart()]);
-  }
-
   /** Joins segment parts (in order, covering `text`) into the document's model. */
   static assemble(text: string, format: BriefFormat, parts: SegmentPart[]): BriefModel {
     const blocks: Block[] = [];
