@@ -45,6 +45,7 @@ export function findCitations(text: string): Citation[] {
 
 /** Inline code spans (CommonMark backtick runs), linear time. */
 export function findCodeSpans(text: string): Span[] {
+  if (text.indexOf('`') < 0) return [];
   const runsStart: number[] = [];
   const runsLen: number[] = [];
   const n = text.length;
@@ -86,6 +87,25 @@ export function findCodeSpans(text: string): Span[] {
 }
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** ¹ ² ³ (Latin-1) and ⁰ ⁴–⁹ (U+2070, U+2074–2079). */
+function isSuperscriptCode(c: number): boolean {
+  return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
+}
+
+function isAsciiAlnumCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * ASCII characters at which scanMarkup has something to look at: 1 always, 2 only at the start of a
+ * word (the first letters of http, www., ftp://, doi:). Everything else is skipped in one step.
+ */
+const SCAN_START = new Uint8Array(128);
+for (const ch of '[^<$&{@') SCAN_START[ch.charCodeAt(0)] = 1;
+for (const ch of 'hHwWfFdD') SCAN_START[ch.charCodeAt(0)] = 2;
+
+const NO_MATCHES = new Int32Array(0);
 
 export function isSuperscriptDigit(ch: string): boolean {
   return ch.length === 1 && SUPERSCRIPT_DIGITS.includes(ch);
@@ -250,17 +270,18 @@ export function scanMarkup(text: string): MarkupScan {
   const nonProse: Span[] = code.slice();
   const citations: Citation[] = [];
 
-  // inCode[i] === 1 when i is inside inline code.
-  const inCode = new Uint8Array(n);
-  for (const s of code) inCode.fill(1, s.start, s.end);
+  // inCode[i] === 1 when i is inside inline code (no array when there is none: the usual case).
+  const inCode = code.length > 0 ? new Uint8Array(n) : undefined;
+  if (inCode) for (const s of code) inCode.fill(1, s.start, s.end);
+  const hasBracket = text.indexOf('[') >= 0;
 
   // Full nested bracket matching (stack), ignoring brackets inside code and
   // backslash-escaped brackets.
-  const matchClose = new Int32Array(n).fill(-1);
-  {
+  const matchClose = hasBracket ? new Int32Array(n).fill(-1) : NO_MATCHES;
+  if (hasBracket) {
     const stack: number[] = [];
     for (let i = 0; i < n; i++) {
-      if (inCode[i]) continue;
+      if (inCode !== undefined && inCode[i]) continue;
       const c = text.charCodeAt(i);
       if (c === 0x5b /* [ */) {
         if (i > 0 && text.charCodeAt(i - 1) === 0x5c) continue;
@@ -273,8 +294,8 @@ export function scanMarkup(text: string): MarkupScan {
     }
   }
   // Same for parentheses (used for link destinations).
-  const parenClose = new Int32Array(n).fill(-1);
-  {
+  const parenClose = hasBracket && text.indexOf('(') >= 0 ? new Int32Array(n).fill(-1) : NO_MATCHES;
+  if (parenClose !== NO_MATCHES) {
     const stack: number[] = [];
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -293,18 +314,24 @@ export function scanMarkup(text: string): MarkupScan {
 
   let i = 0;
   while (i < n) {
-    if (inCode[i]) {
+    // Fast skip over plain prose: most characters cannot start anything this scan looks for.
+    const cc = text.charCodeAt(i);
+    if (cc < 128 ? SCAN_START[cc] === 0 || (SCAN_START[cc] === 2 && i > 0 && isAsciiAlnumCode(text.charCodeAt(i - 1))) : !isSuperscriptCode(cc)) {
+      i++;
+      continue;
+    }
+    if (inCode !== undefined && inCode[i]) {
       i++;
       continue;
     }
     const ch = text[i];
 
     // Superscript digit runs.
-    if (SUPERSCRIPT_DIGITS.includes(ch)) {
+    if (cc >= 128) {
       let j = i + 1;
       while (j < n) {
-        if (SUPERSCRIPT_DIGITS.includes(text[j])) j++;
-        else if ((text[j] === ',' || text[j] === '⁻' || text[j] === '˒') && j + 1 < n && SUPERSCRIPT_DIGITS.includes(text[j + 1])) j += 2;
+        if (isSuperscriptCode(text.charCodeAt(j))) j++;
+        else if ((text[j] === ',' || text[j] === '⁻' || text[j] === '˒') && j + 1 < n && isSuperscriptCode(text.charCodeAt(j + 1))) j += 2;
         else break;
       }
       const sup = text.slice(i, j);
