@@ -310,6 +310,21 @@ export class DuplicateIndex {
     return out.map((x) => x.f);
   }
 
+  /** How many paragraphs of `doc` have the same normalised text as paragraph `id` (0 when it is not indexed). */
+  copiesOf(doc: string, id: number): number {
+    const st = this.docs.get(doc);
+    if (!st) return 0;
+    let lo = 0;
+    let hi = st.ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (st.ids[mid]! < id) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= st.ids.length || st.ids[lo] !== id) return 0;
+    return st.exact.get(st.sigs[lo]!.norm)?.length ?? 0;
+  }
+
   /* ---------------------------- signatures ---------------------------- */
 
   private acquire(text: string): Sig {

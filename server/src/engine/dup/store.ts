@@ -1,6 +1,5 @@
 import type { BriefModel, Paragraph } from '../model';
 import { isBareHeading } from '../parse/plaintext';
-import { normalizeParagraph } from './normalize';
 import { DuplicateIndex, type DupFinding, type DupOptions, type DupParagraph } from './detector';
 
 /** A paragraph's place, kept for related information into documents whose text is not at hand. */
@@ -73,7 +72,9 @@ export function summaryRanges(model: BriefModel): { start: number; end: number }
   };
   for (let i = 0; i < model.blocks.length; i++) {
     const b = model.blocks[i];
-    if (!isHeadingLike(i) || !SUMMARY_HEADING.test(model.text.slice(b.span.start, b.span.end).replace(/[*_#]/g, '').trim())) continue;
+    // The cheap test first: a summary heading is a few words long.
+    if ((b.kind !== 'heading' && b.kind !== 'paragraph') || b.span.end - b.span.start > 80) continue;
+    if (!SUMMARY_HEADING.test(model.text.slice(b.span.start, b.span.end).replace(/[*_#]/g, '').trim()) || !isHeadingLike(i)) continue;
     let j = i + 1;
     while (j < model.blocks.length && !isHeadingLike(j)) j++;
     out.push({ start: b.span.end, end: j < model.blocks.length ? model.blocks[j].span.start : model.text.length });
@@ -137,7 +138,7 @@ export class DuplicateStore {
     const paragraphs = this.setModel(doc, model);
     const hit = this.results.get(doc);
     if (hit && hit.model === model && hit.crossFile === crossFile) return { paragraphs, findings: hit.findings };
-    const findings = filterFindings(model, paragraphs, this.index.findings(doc, crossFile), doc);
+    const findings = filterFindings(model, paragraphs, this.index.findings(doc, crossFile), doc, this.index);
     this.results.set(doc, { model, crossFile, findings });
     return { paragraphs, findings };
   }
@@ -156,22 +157,20 @@ export function dupOptionsFrom(checks: Record<string, any>): Partial<DupOptions>
  * Drops what is repeated by design: a summary restating the body (or the body its summary), and
  * template lines that stand three or more times in a document (a label repeated under each heading).
  */
-function filterFindings(model: BriefModel, paragraphs: Paragraph[], findings: DupFinding[], doc: string): DupFinding[] {
+function filterFindings(model: BriefModel, paragraphs: Paragraph[], findings: DupFinding[], doc: string, index: DuplicateIndex): DupFinding[] {
+  if (findings.length === 0) return findings;
   const summaries = summaryRanges(model);
   const inSummary = (id: number) => {
     const at = paragraphs[id]?.parts[0].start ?? -1;
     return summaries.some((r) => at >= r.start && at < r.end);
   };
-  const counts = new Map<string, number>();
-  const norm = paragraphs.map((p) => normalizeParagraph(p.text));
-  for (const n of norm) counts.set(n, (counts.get(n) ?? 0) + 1);
   return findings.filter((f) => {
     if (f.original.doc === doc && summaries.length) {
       const copy = f.ids.every(inSummary);
       const orig = f.original.ids.every(inSummary);
       if (copy !== orig) return false;
     }
-    if (f.kind === 'duplicate-paragraph' && f.ids.every((id) => (counts.get(norm[id]) ?? 0) >= 3)) return false;
+    if (f.kind === 'duplicate-paragraph' && f.ids.every((id) => index.copiesOf(doc, id) >= 3)) return false;
     return true;
   });
 }

@@ -38,6 +38,10 @@ export interface ScanOptions {
 /** Largest bracket range expanded into single markers (`[4–6]` → 4, 5, 6). */
 const MAX_RANGE = 50;
 
+/** ASCII characters at which scanMarkers has something to look at. */
+const MARKER_START = new Uint8Array(128);
+for (const ch of '`<hH[]') MARKER_START[ch.charCodeAt(0)] = 1;
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -49,8 +53,13 @@ function isDigit(c: number): boolean {
 export function scanMarkers(text: string, start: number, end: number, opts: ScanOptions, out: Marker[]): void {
   let i = start;
   while (i < end) {
-    const ch = text[i];
     const c = text.charCodeAt(i);
+    // Fast skip: only these characters can start something this scan looks for.
+    if (c < 128 ? MARKER_START[c] === 0 : !(c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079))) {
+      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      continue;
+    }
+    const ch = text[i];
     if (ch === '`') {
       // Inline code: skip to the matching run of backticks, when there is one.
       let run = 0;
