@@ -64,17 +64,18 @@ export function splitSentences(text: string): Span[] {
 
   let i = 0;
   while (i < len) {
-    // skip masked regions (inline notes)
+    const code = text.charCodeAt(i);
+    if (code !== 46 /* . */ && code !== 33 /* ! */ && code !== 63 /* ? */ && code !== 0x2026 /* … */) {
+      i++;
+      continue;
+    }
+    // a terminator inside a masked region (inline note, HTML superscript) ends nothing
     while (maskIdx < masks.length && masks[maskIdx]![1] <= i) maskIdx++;
     if (maskIdx < masks.length && masks[maskIdx]![0] <= i) {
       i = masks[maskIdx]![1];
       continue;
     }
     const ch = text[i]!;
-    if (!TERMINATORS.includes(ch)) {
-      i++;
-      continue;
-    }
     let e = i;
     while (e < len && TERMINATORS.includes(text[e]!)) e++;
     const runLen = e - i;
