@@ -34,6 +34,11 @@ export interface Block {
    * mistake (kramdown lists), so its markers count, but nothing else is checked in it.
    */
   proseInCode?: boolean;
+  /**
+   * For paragraph and list-item blocks: the block's source text. The same string object in every
+   * version of the document the block survives unchanged, so caches keyed by it hit at once.
+   */
+  text?: string;
   /** For tables: one span per row, and per row one span per cell. */
   rows?: { span: Span; cells: Span[] }[];
 }

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Block, BriefModel, Span } from '../model';
 import { findCitations } from '../text/citations';
 import { findUncitedFigures, type Figure } from '../text/figures';
-import { flatten } from '../text/flatten';
 import { paragraphSpanToSource } from '../text/paragraphText';
 import { defineCheck } from './types';
 
@@ -62,7 +61,10 @@ function uncitedIn(text: string, options: z.output<typeof Options>): Figure[] {
       memo.set(optionsKey, (byText = new Map()));
     }
     hit = findUncitedFigures(text, options);
-    byText.set(flatten(text), hit);
+    // Paragraph texts are cut from their segment's own copy (never from the whole document), so the
+    // key keeps only its segment alive; and a paragraph that did not change is the same string
+    // object in the next version, which makes the lookup a pointer comparison.
+    byText.set(text, hit);
     memoSize++;
   }
   return hit;

@@ -27,9 +27,10 @@ const TERMINAL = /[.!?:;…"”’')\]]$/;
 
 /** True when a block of prose ends where a sentence can end (or with a note marker). */
 export function endsSentence(text: string): boolean {
-  const t = text.trimEnd();
-  if (t.length === 0) return true;
-  const last = t[t.length - 1];
+  let k = text.length;
+  while (k > 0 && /\s/.test(text[k - 1])) k--;
+  if (k === 0) return true;
+  const last = text[k - 1];
   return TERMINAL.test(last) || isSuperscriptDigit(last);
 }
 
@@ -157,6 +158,7 @@ export class ModelBuilder {
     this.collectInlineSuppressions();
     const text = this.text;
     const blocks = this.blocks.sort((a, b) => a.span.start - b.span.start);
+    for (const b of blocks) if ((b.kind === 'paragraph' || b.kind === 'list-item') && !b.inNotes) b.text = text.slice(b.span.start, b.span.end);
     const ranges = markerRanges(blocks);
     const scanned = new Map<string, Marker[]>();
     const notes = this.notes.sort((a, b) => a.span.start - b.span.start);
@@ -318,7 +320,7 @@ function buildParagraphs(text: string, blocks: Block[]): Paragraph[] {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (absorbed.has(i) || b.inNotes || (b.kind !== 'paragraph' && b.kind !== 'list-item')) continue;
-    const p: Paragraph = { parts: [b.span], text: text.slice(b.span.start, b.span.end), blocks: [i], kind: b.kind };
+    const p: Paragraph = { parts: [b.span], text: b.text ?? text.slice(b.span.start, b.span.end), blocks: [i], kind: b.kind };
     let last = i;
     while (p.kind === 'paragraph' && !endsSentence(p.text)) {
       const next = findContinuation(text, blocks, last, p.text);
@@ -326,7 +328,7 @@ function buildParagraphs(text: string, blocks: Block[]): Paragraph[] {
       const nb = blocks[next];
       p.parts.push(nb.span);
       p.blocks.push(next);
-      p.text += ' ' + text.slice(nb.span.start, nb.span.end);
+      p.text += ' ' + (nb.text ?? text.slice(nb.span.start, nb.span.end));
       absorbed.add(next);
       last = next;
     }
