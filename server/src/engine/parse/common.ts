@@ -103,6 +103,42 @@ function shiftSpan(s: Span, d: number): Span {
   return { start: s.start + d, end: s.end + d };
 }
 
+// Placed copies are built field by field, always with every field in the same order: every block
+// (note, marker) then has one hidden class, and the checks' loops over them stay monomorphic. An
+// object spread would give each combination of optional fields its own class.
+
+function placeBlock(b: Block, d: number, line: number): Block {
+  return {
+    kind: b.kind,
+    span: shiftSpan(b.span, d),
+    startLine: b.startLine + line,
+    endLine: b.endLine + line,
+    level: b.level,
+    inNotes: b.inNotes,
+    proseInCode: b.proseInCode,
+    text: b.text,
+    rows: b.rows === undefined ? undefined : b.rows.map((r) => ({ span: shiftSpan(r.span, d), cells: r.cells.map((c) => shiftSpan(c, d)) })),
+  };
+}
+
+function placeNote(n: Note, d: number): Note {
+  return {
+    key: n.key,
+    label: n.label,
+    number: n.number,
+    style: n.style,
+    span: shiftSpan(n.span, d),
+    labelSpan: shiftSpan(n.labelSpan, d),
+    text: n.text,
+    textStart: n.textStart + d,
+    urls: n.urls.map((u) => ({ url: u.url, span: shiftSpan(u.span, d) })),
+  };
+}
+
+function placeMarker(m: Marker, d: number): Marker {
+  return { key: m.key, label: m.label, number: m.number, style: m.style, span: shiftSpan(m.span, d), group: m.group ? shiftSpan(m.group, d) : undefined };
+}
+
 /** Builder shared by the Markdown and plain-text readers. */
 export class ModelBuilder {
   readonly lines: LineIndex;
@@ -186,20 +222,14 @@ export class ModelBuilder {
         if (last && last.offset === offset && last.line === line) return last.placed;
         const placedMarkers = new Map<string, Marker[]>();
         const placed: PlacedPart = {
-          blocks: blocks.map((b) => ({
-            ...b,
-            span: shiftSpan(b.span, offset),
-            startLine: b.startLine + line,
-            endLine: b.endLine + line,
-            rows: b.rows?.map((r) => ({ span: shiftSpan(r.span, offset), cells: r.cells.map((c) => shiftSpan(c, offset)) })),
-          })),
-          notes: notes.map((n) => ({ ...n, span: shiftSpan(n.span, offset), labelSpan: shiftSpan(n.labelSpan, offset), textStart: n.textStart + offset, urls: n.urls.map((u) => ({ url: u.url, span: shiftSpan(u.span, offset) })) })),
+          blocks: blocks.map((b) => placeBlock(b, offset, line)),
+          notes: notes.map((n) => placeNote(n, offset)),
           suppressions: suppressions.map((x) => ({ ...x, line: x.line + line, span: shiftSpan(x.span, offset) })),
           markers(opts) {
             const key = `${+opts.footnote}${+opts.superscript}${+opts.bracket}`;
             let hit = placedMarkers.get(key);
             if (!hit) {
-              hit = markers(opts).map((m) => ({ ...m, span: shiftSpan(m.span, offset), group: m.group ? shiftSpan(m.group, offset) : undefined }));
+              hit = markers(opts).map((m) => placeMarker(m, offset));
               placedMarkers.set(key, hit);
             }
             return hit;
@@ -387,7 +417,7 @@ export function segmentMatcher<S extends PositionedSegment>(previous: { text: st
   return (s, e) => {
     const old = e < prefix - 1 ? byStart.get(s) : s - 1 >= text.length - suffix ? byStart.get(s - delta) : undefined;
     if (!old || old.end - old.start !== e - s) return undefined;
-    return { ...old, start: s, end: e };
+    return old.start === s ? old : { ...old, start: s, end: e };
   };
 }
 
