@@ -78,7 +78,6 @@ import {
 } from './minhash';
 
 export { normalizeParagraph } from './normalize';
-import { flatten } from '../text/flatten';
 
 export interface DupParagraph {
   /** caller's id for this paragraph (index into its own list) */
@@ -335,8 +334,10 @@ export class DuplicateIndex {
     }
     const sig = this.computeSig(text);
     this.computed++;
-    // The key outlives this version of the document: keep a copy, not a view into the whole text.
-    this.cache.set(flatten(text), { sig, refs: 1 });
+    // The key outlives this version of the document. Paragraph texts of parsed briefs are views into
+    // their segment's own copy (never into the whole document), so keeping the text itself keeps only
+    // that segment alive, which the model holds anyway; a copy would double the memory of a big brief.
+    this.cache.set(text, { sig, refs: 1 });
     return sig;
   }
 

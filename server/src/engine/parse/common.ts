@@ -81,11 +81,6 @@ export interface SegmentPart {
   lineCount: number;
   /** Offsets at which the segment's lines start (its own LineIndex). */
   lineStarts: readonly number[];
-  blocks: readonly Block[];
-  notes: readonly Note[];
-  suppressions: readonly Suppression[];
-  /** Markers of the segment's prose, scanned once per scan option set. */
-  markers(opts: ScanOptions): readonly Marker[];
   /** The part moved to `offset` and `line` of the document (kept while the part stays there). */
   placed(offset: number, line: number): PlacedPart;
 }
@@ -98,6 +93,18 @@ export interface PlacedPart {
 }
 
 type ScanOptions = Parameters<typeof scanMarkers>[3];
+
+/** A part's model at one place in the document (see toPart). */
+interface Placement {
+  offset: number;
+  line: number;
+  blocks: Block[];
+  notes: Note[];
+  suppressions: Suppression[];
+  /** Markers per scan option set, scanned on first use. */
+  markers: Map<string, Marker[]>;
+  placed: PlacedPart | undefined;
+}
 
 function shiftSpan(s: Span, d: number): Span {
   return { start: s.start + d, end: s.end + d };
@@ -196,47 +203,61 @@ export class ModelBuilder {
     const blocks = this.blocks.sort((a, b) => a.span.start - b.span.start);
     for (const b of blocks) if ((b.kind === 'paragraph' || b.kind === 'list-item') && !b.inNotes) b.text = text.slice(b.span.start, b.span.end);
     const ranges = markerRanges(blocks);
-    const scanned = new Map<string, Marker[]>();
-    const notes = this.notes.sort((a, b) => a.span.start - b.span.start);
-    const suppressions = this.suppressions.sort((a, b) => a.span.start - b.span.start);
-    const markers = (opts: ScanOptions): Marker[] => {
-      const key = `${+opts.footnote}${+opts.superscript}${+opts.bracket}`;
-      let hit = scanned.get(key);
-      if (!hit) {
-        hit = [];
-        for (const r of ranges) scanMarkers(text, r.start, r.end, opts, hit);
-        scanned.set(key, hit);
-      }
-      return hit;
+    const scanRelative = (opts: ScanOptions): Marker[] => {
+      const out: Marker[] = [];
+      for (const r of ranges) scanMarkers(text, r.start, r.end, opts, out);
+      return out;
     };
-    let last: { offset: number; line: number; placed: PlacedPart } | undefined;
+    // The part keeps one placement of its model: first what was read (relative to the segment),
+    // then the latest placement. A new placement is shifted from the kept one, so a part never
+    // holds two copies of its blocks, notes and markers (placements are never changed once made:
+    // models of earlier versions may still use theirs).
+    let kept: Placement = {
+      offset: 0,
+      line: 0,
+      blocks,
+      notes: this.notes.sort((a, b) => a.span.start - b.span.start),
+      suppressions: this.suppressions.sort((a, b) => a.span.start - b.span.start),
+      markers: new Map(),
+      placed: undefined,
+    };
+    let relative = true;
     return {
       text,
       lineCount: this.lines.lineCount - 1,
       lineStarts: this.lines.starts,
-      blocks,
-      notes,
-      suppressions,
-      markers,
       placed(offset, line) {
-        if (last && last.offset === offset && last.line === line) return last.placed;
-        const placedMarkers = new Map<string, Marker[]>();
-        const placed: PlacedPart = {
-          blocks: blocks.map((b) => placeBlock(b, offset, line)),
-          notes: notes.map((n) => placeNote(n, offset)),
-          suppressions: suppressions.map((x) => ({ ...x, line: x.line + line, span: shiftSpan(x.span, offset) })),
+        if (!relative && kept.offset === offset && kept.line === line) return kept.placed!;
+        const d = offset - kept.offset;
+        const dl = line - kept.line;
+        const markers = new Map<string, Marker[]>();
+        for (const [key, list] of kept.markers) markers.set(key, list.map((m) => placeMarker(m, d)));
+        const next: Placement = {
+          offset,
+          line,
+          blocks: kept.blocks.map((b) => placeBlock(b, d, dl)),
+          notes: kept.notes.map((n) => placeNote(n, d)),
+          suppressions: kept.suppressions.map((x) => ({ kind: x.kind, codes: x.codes, line: x.line + dl, span: shiftSpan(x.span, d) })),
+          markers,
+          placed: undefined,
+        };
+        next.placed = {
+          blocks: next.blocks,
+          notes: next.notes,
+          suppressions: next.suppressions,
           markers(opts) {
             const key = `${+opts.footnote}${+opts.superscript}${+opts.bracket}`;
-            let hit = placedMarkers.get(key);
+            let hit = markers.get(key);
             if (!hit) {
-              hit = markers(opts).map((m) => placeMarker(m, offset));
-              placedMarkers.set(key, hit);
+              hit = scanRelative(opts).map((m) => placeMarker(m, offset));
+              markers.set(key, hit);
             }
             return hit;
           },
         };
-        last = { offset, line, placed };
-        return placed;
+        kept = next;
+        relative = false;
+        return next.placed;
       },
     };
   }
