@@ -7,6 +7,7 @@ import { StatusNotification, type StatusParams } from '../protocol';
 import type { Settings } from '../settings';
 import type { SettingsProvider } from '../settingsProvider';
 import { toDiagnostic } from './convert';
+import { IdleCollector } from '../idleGc';
 
 /** Checks that compare the whole document (and the workspace): recomputed when typing pauses. */
 const SLOW_CODES = new Set(['duplicate-paragraph', 'similar-paragraph', 'similar-sentence']);
@@ -47,6 +48,9 @@ export class DiagnosticsScheduler implements Disposable {
   private readonly results = new Map<string, { version: number; text: string; fast: Finding[]; slow: Finding[] }>();
   private readonly slowTimers = new Map<string, NodeJS.Timeout>();
 
+  /** Gives back the memory of replaced versions of big documents once typing pauses. */
+  private readonly idle = new IdleCollector();
+
   constructor(private readonly deps: DiagnosticsDeps) {}
 
   /** Set once the client asked the server to shut down: nothing more is linted or published. */
@@ -54,6 +58,7 @@ export class DiagnosticsScheduler implements Disposable {
 
   dispose(): void {
     this.stopped = true;
+    this.idle.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
     for (const t of this.slowTimers.values()) clearTimeout(t);
     this.timers.clear();
@@ -147,6 +152,7 @@ export class DiagnosticsScheduler implements Disposable {
     for (const e of result.errors) connection.console.error(`Check ${e.code} failed on ${uri}: ${(e.error as Error)?.stack ?? e.error}`);
     this.published.set(uri, doc.version);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: result.findings.map((f) => toDiagnostic(model, uri, f)) });
+    this.idle.replaced(text.length);
     const status: StatusParams = result.errors.length
       ? { state: 'error', message: `A check failed on ${name}; see the output channel.` }
       : problems.length
@@ -182,6 +188,7 @@ export class DiagnosticsScheduler implements Disposable {
     last.slow = r.findings;
     const all = [...last.fast, ...r.findings].sort((a, b) => a.span.start - b.span.start);
     void this.deps.connection.sendDiagnostics({ uri, version, diagnostics: all.map((f) => toDiagnostic(model, uri, f)) });
+    this.idle.replaced(model.text.length);
   }
 
   /** The duplicate checks; the duplicate index is fed only here, not on every keystroke. */
