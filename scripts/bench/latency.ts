@@ -18,13 +18,15 @@ export interface LatencyResult {
   max: number;
   firstMs: number;
   rssMb: number;
+  /** RSS once the server has been idle for `settleMs` (when asked for). */
+  settledRssMb?: number;
 }
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-export async function measureLatency(file: string, text: string, languageId: string, edits = 200): Promise<LatencyResult> {
+export async function measureLatency(file: string, text: string, languageId: string, edits = 200, settleMs = 0): Promise<LatencyResult> {
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<number, (t: number) => void>();
@@ -62,6 +64,11 @@ export async function measureLatency(file: string, text: string, languageId: str
     times.push((await done) - start);
   }
   const rss = await rssOf(child.pid!);
+  let settledRssMb: number | undefined;
+  if (settleMs > 0) {
+    await new Promise((r) => setTimeout(r, settleMs));
+    settledRssMb = await rssOf(child.pid!);
+  }
   await conn.sendRequest('shutdown');
   const exited = new Promise((resolve) => child.once('exit', resolve));
   await conn.sendNotification('exit');
@@ -69,7 +76,7 @@ export async function measureLatency(file: string, text: string, languageId: str
   conn.dispose();
   child.kill();
   times.sort((a, b) => a - b);
-  return { file, edits, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], firstMs, rssMb: rss };
+  return { file, edits, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], firstMs, rssMb: rss, settledRssMb };
 }
 
 async function rssOf(pid: number): Promise<number> {
