@@ -260,6 +260,43 @@ function looksPandoc(content: string): boolean {
   return false;
 }
 
+/** The next index at or after `i` where scanMarkup has something to look at (or `n`). */
+function nextScanStart(text: string, i: number, n: number): number {
+  for (; i < n; i++) {
+    const cc = text.charCodeAt(i);
+    if (cc < 128) {
+      const k = SCAN_START[cc];
+      if (k === 0 || (k === 2 && i > 0 && isAsciiAlnumCode(text.charCodeAt(i - 1)))) continue;
+      return i;
+    }
+    if (isSuperscriptCode(cc)) return i;
+  }
+  return n;
+}
+
+/**
+ * For each opening character, the index of its matching closing one (−1 when unmatched), by a
+ * stack. With `escapes`, a backslash before either character makes it plain text; positions
+ * inside inline code (`skip`) are ignored.
+ */
+function matchPairs(text: string, open: number, close: number, skip: Uint8Array | undefined, escapes: boolean): Int32Array {
+  const n = text.length;
+  const out = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== open && c !== close) continue;
+    if (skip !== undefined && skip[i] === 1) continue;
+    if (escapes && i > 0 && text.charCodeAt(i - 1) === 0x5c) continue;
+    if (c === open) stack.push(i);
+    else {
+      const o = stack.pop();
+      if (o !== undefined) out[o] = i;
+    }
+  }
+  return out;
+}
+
 /**
  * One linear scan over the paragraph collecting citations and non-prose
  * regions. Shared by sentences.ts and figures.ts.
@@ -275,37 +312,8 @@ export function scanMarkup(text: string): MarkupScan {
   if (inCode) for (const s of code) inCode.fill(1, s.start, s.end);
   const hasBracket = text.indexOf('[') >= 0;
 
-  // Full nested bracket matching (stack), ignoring brackets inside code and
-  // backslash-escaped brackets.
-  const matchClose = hasBracket ? new Int32Array(n).fill(-1) : NO_MATCHES;
-  if (hasBracket) {
-    const stack: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (inCode !== undefined && inCode[i]) continue;
-      const c = text.charCodeAt(i);
-      if (c === 0x5b /* [ */) {
-        if (i > 0 && text.charCodeAt(i - 1) === 0x5c) continue;
-        stack.push(i);
-      } else if (c === 0x5d /* ] */) {
-        if (i > 0 && text.charCodeAt(i - 1) === 0x5c) continue;
-        const o = stack.pop();
-        if (o !== undefined) matchClose[o] = i;
-      }
-    }
-  }
-  // Same for parentheses (used for link destinations).
-  const parenClose = hasBracket && text.indexOf('(') >= 0 ? new Int32Array(n).fill(-1) : NO_MATCHES;
-  if (parenClose !== NO_MATCHES) {
-    const stack: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x28) stack.push(i);
-      else if (c === 0x29) {
-        const o = stack.pop();
-        if (o !== undefined) parenClose[o] = i;
-      }
-    }
-  }
+  const matchClose = hasBracket ? matchPairs(text, 0x5b, 0x5d, inCode, true) : NO_MATCHES;
+  const parenClose = hasBracket && text.indexOf('(') >= 0 ? matchPairs(text, 0x28, 0x29, undefined, false) : NO_MATCHES;
 
   const supClose = new NextMatch(text, /<\/sup\s*>/gi);
   const tagClose = new NextMatch(text, />/g);
@@ -314,12 +322,10 @@ export function scanMarkup(text: string): MarkupScan {
 
   let i = 0;
   while (i < n) {
-    // Fast skip over plain prose: most characters cannot start anything this scan looks for.
+    // Plain prose is skipped in one small loop (compiled on its own, early).
+    i = nextScanStart(text, i, n);
+    if (i >= n) break;
     const cc = text.charCodeAt(i);
-    if (cc < 128 ? SCAN_START[cc] === 0 || (SCAN_START[cc] === 2 && i > 0 && isAsciiAlnumCode(text.charCodeAt(i - 1))) : !isSuperscriptCode(cc)) {
-      i++;
-      continue;
-    }
     if (inCode !== undefined && inCode[i]) {
       i++;
       continue;
