@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 'use strict';
-let cli;
+const path = require('node:path');
+let start;
 try {
-  cli = require('../dist/cli.js');
+  start = require('../dist/cli-start.js');
 } catch (e) {
   process.stderr.write('policy-brief-lint: the CLI is not built yet; run `npm install` (or `npm run build`) first.\n');
   process.exit(2);
 }
-cli.main(process.argv.slice(2)).then(
+start.run(process.argv.slice(2), path.join(__dirname, '..', 'dist', 'cli.js')).then(
   (code) => {
     process.exitCode = code;
   },

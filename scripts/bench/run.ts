@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: generates briefs of 50 KB to 10 MB (Markdown and plain text), then measures
  *  1. the engine (parse + every check) per size: median time, MB/s, peak memory, growth 1 MB -> 10 MB;
- *  2. whole processes on the Markdown briefs: rumdl check --no-cache, markdownlint-cli2, remark with
- *     no-undefined-references and no-unused-definitions, and policy-brief-lint, with ratios;
+ *  2. whole processes on the Markdown briefs: rumdl check, markdownlint-cli2, remark with
+ *     no-undefined-references and no-unused-definitions, and policy-brief-lint, with ratios; cold
+ *     (no cache) and, for the two tools that cache results, cached (the same file a second time);
  *  3. edit latency through the real server (didChange -> publishDiagnostics, 200 edits) at 200 KB
  *     and 1 MB, and the server's memory with the 10 MB brief open.
  * Figures, not assertions: this machine is shared and noisy. `--quick` skips 10 MB and the peers.
@@ -41,12 +42,12 @@ function engine(file: string, runs: number) {
 }
 
 /** Median wall time of a whole process over `runs` runs (its exit code is not judged: linters exit 1 on findings). */
-function wall(cmd: string, args: string[], runs = 3): { ms: number; ok: boolean } {
+function wall(cmd: string, args: string[], runs = 3, env?: NodeJS.ProcessEnv): { ms: number; ok: boolean } {
   const times: number[] = [];
   let ok = true;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, env: env ?? process.env });
     times.push(performance.now() - t0);
     if (r.error || (r.status !== 0 && r.status !== 1)) ok = false;
   }
@@ -82,28 +83,44 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 
   if (!quick) {
     console.log('\n2. Whole processes on the Markdown briefs (median of 3 runs, ms)');
-    const tools: [string, string, (f: string) => string[]][] = [
-      ['rumdl check --no-cache', rumdlBin(), (f) => ['check', '--no-cache', f]],
-      ['markdownlint-cli2', bin('markdownlint-cli2'), (f) => [f]],
-      ['remark (2 lint rules)', bin('remark'), (f) => ['--use', 'remark-lint-no-undefined-references', '--use', 'remark-lint-no-unused-definitions', '--quiet', '--no-config', '--no-ignore', f]],
-      ['policy-brief-lint', process.execPath, (f) => [path.join(ROOT, 'bin', 'policy-brief-lint.js'), f]],
+    // Cold: no cache of any kind (rumdl --no-cache; ours --no-cache skips its result cache and its
+    // code cache). Cached: the same file again, after one run that filled the tool's cache (rumdl
+    // keeps .rumdl_cache/ in the working folder, ours the folder below). markdownlint-cli2 and
+    // remark have no cache.
+    const cacheDir = path.join(ROOT, 'bench-out', '.policy-brief-cache');
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    fs.rmSync(path.join(ROOT, '.rumdl_cache'), { recursive: true, force: true });
+    const ours = path.join(ROOT, 'bin', 'policy-brief-lint.js');
+    const tools: [string, string, (f: string) => string[], boolean][] = [
+      ['rumdl check --no-cache', rumdlBin(), (f) => ['check', '--no-cache', f], false],
+      ['markdownlint-cli2', bin('markdownlint-cli2'), (f) => [f], false],
+      ['remark (2 lint rules)', bin('remark'), (f) => ['--use', 'remark-lint-no-undefined-references', '--use', 'remark-lint-no-unused-definitions', '--quiet', '--no-config', '--no-ignore', f], false],
+      ['policy-brief-lint --no-cache', process.execPath, (f) => [ours, '--no-cache', f], false],
+      ['rumdl check (cached)', rumdlBin(), (f) => ['check', f], true],
+      ['policy-brief-lint (cached)', process.execPath, (f) => [ours, '--cache-dir', cacheDir, f], true],
     ];
-    console.log(`${'tool'.padEnd(24)} ${briefs.map((b) => pad(b.size, 9)).join(' ')}`);
-    const ours: Record<string, number> = {};
-    const rows: [string, number[]][] = [];
-    for (const [name, cmd, args] of tools) {
+    console.log(`${'tool'.padEnd(30)} ${briefs.map((b) => pad(b.size, 9)).join(' ')}`);
+    const rows = new Map<string, number[]>();
+    for (const [name, cmd, args, cached] of tools) {
       if (!fs.existsSync(cmd)) {
-        console.log(`${name.padEnd(24)} (not installed)`);
+        console.log(`${name.padEnd(30)} (not installed)`);
         continue;
       }
-      const times = briefs.map((b) => wall(cmd, args(b.md), b.size === '10MB' ? 1 : 3));
-      rows.push([name, times.map((t) => t.ms)]);
-      if (name === 'policy-brief-lint') briefs.forEach((b, i) => (ours[b.size] = times[i].ms));
-      console.log(`${name.padEnd(24)} ${times.map((t) => pad(t.ms.toFixed(0) + (t.ok ? '' : '!'), 9)).join(' ')}`);
+      const times = briefs.map((b) => {
+        if (cached) wall(cmd, args(b.md), 1); // fills the cache
+        return wall(cmd, args(b.md), b.size === '10MB' && !cached ? 1 : 3);
+      });
+      rows.set(name, times.map((t) => t.ms));
+      console.log(`${name.padEnd(30)} ${times.map((t) => pad(t.ms.toFixed(0) + (t.ok ? '' : '!'), 9)).join(' ')}`);
     }
     console.log('ratio policy-brief-lint / tool (below 1: we are faster)');
-    for (const [name, times] of rows)
-      if (name !== 'policy-brief-lint') console.log(`  vs ${name.padEnd(22)} ${briefs.map((b, i) => pad((ours[b.size] / times[i]).toFixed(2), 9)).join(' ')}`);
+    const cold = rows.get('policy-brief-lint --no-cache');
+    const warm = rows.get('policy-brief-lint (cached)');
+    for (const [name, times] of rows) {
+      if (name.startsWith('policy-brief-lint')) continue;
+      const mine = name.endsWith('(cached)') ? warm : cold;
+      if (mine) console.log(`  ${(name.endsWith('(cached)') ? 'cached vs ' : 'cold vs ') + name}`.padEnd(32) + briefs.map((b, i) => pad((mine[i] / times[i]).toFixed(2), 9)).join(' '));
+    }
   }
 
   console.log('\n3. Edit latency through the server (debounce 0; 200 one-character edits mid-document)');

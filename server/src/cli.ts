@@ -4,8 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { CANDIDATE_FILE, CHECKS, formatFor, isBriefFileName, lintModel, looksLikeBrief, parseBrief, type BriefModel, type Finding } from './engine';
 import { CONFIG_FILE, findConfigAbove } from './settingsProvider';
 import { parseConfigFileText, parseSettings, type Settings } from './settings';
+import { ResultCache, defaultCacheDir, type CachedResult, type PositionedFinding } from './cliCache';
 
-const USAGE = `Usage: policy-brief-lint [--format text|json|sarif] [--config FILE] PATHS…
+const VERSION = '0.1.0';
+
+const USAGE = `Usage: policy-brief-lint [--format text|json|sarif] [--config FILE] [--no-cache] PATHS…
 
 Checks policy briefs for uncited figures, mismatched footnotes and duplicated paragraphs.
 PATHS are files or folders (folders are searched for .brief, .brief.md, .brief.txt, .md and .txt files;
@@ -14,6 +17,10 @@ files found in folders are checked when they look like briefs: they have notes o
 Options:
   --format text|json|sarif   output format (default text)
   --config FILE              settings file (default: the nearest ${CONFIG_FILE} above each file)
+  --no-cache                 check every file again (by default an unchanged file, with the same
+                             settings and the same version of this tool, reuses its last result)
+  --cache-dir DIR            where results are cached (default: $POLICY_BRIEF_CACHE_DIR, else the
+                             per-user cache folder, e.g. ~/.cache/policy-brief)
   -h, --help                 show this help
   --version                  show the version
 
@@ -28,13 +35,15 @@ export interface CliIo {
 interface Args {
   format: 'text' | 'json' | 'sarif';
   config?: string;
+  cache: boolean;
+  cacheDir?: string;
   paths: string[];
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  const args: Args = { format: 'text', paths: [] };
+  const args: Args = { format: 'text', cache: true, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string) => {
@@ -51,6 +60,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`Unknown format "${f}": use text, json or sarif.`);
       args.format = f;
     } else if (a === '--config' || a.startsWith('--config=')) args.config = value('--config');
+    else if (a === '--no-cache') args.cache = false;
+    else if (a === '--cache-dir' || a.startsWith('--cache-dir=')) args.cacheDir = value('--cache-dir');
     else if (a === '--') args.paths.push(...argv.slice(i + 1)), (i = argv.length);
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}.`);
     else args.paths.push(a);
@@ -88,8 +99,15 @@ function collect(p: string, io: CliIo, explicit: boolean, out: { file: string; e
 
 interface FileResult {
   file: string;
-  model: BriefModel;
-  findings: Finding[];
+  findings: PositionedFinding[];
+}
+
+function positioned(model: BriefModel, findings: Finding[]): PositionedFinding[] {
+  return findings.map((f) => {
+    const s = model.lines.positionAt(f.span.start);
+    const e = model.lines.positionAt(f.span.end);
+    return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, code: f.code, message: f.message };
+  });
 }
 
 export async function main(argv: string[], io: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd() }): Promise<number> {
@@ -108,7 +126,7 @@ export async function main(argv: string[], io: CliIo = { out: (s) => process.std
     return 0;
   }
   if (args === 'version') {
-    io.out('0.1.0\n');
+    io.out(`${VERSION}\n`);
     return 0;
   }
 
@@ -151,6 +169,8 @@ export async function main(argv: string[], io: CliIo = { out: (s) => process.std
   for (const p of problems) io.err(`policy-brief-lint: ${p}\n`);
   if (problems.length) failed = true;
 
+  const cacheRoot = args.cache ? (args.cacheDir !== undefined ? path.resolve(io.cwd, args.cacheDir) : defaultCacheDir()) : undefined;
+  const cache = cacheRoot !== undefined ? new ResultCache(cacheRoot, VERSION) : undefined;
   const results: FileResult[] = [];
   for (const { file, explicit } of files) {
     const abs = path.resolve(io.cwd, file);
@@ -174,11 +194,23 @@ export async function main(argv: string[], io: CliIo = { out: (s) => process.std
       if (explicit) failed = true;
       continue;
     }
-    const model = parseBrief(text, formatFor(file));
-    if (!explicit && settings.documents !== 'all' && !isBriefFileName(file) && !looksLikeBrief(model)) continue;
-    const r = lintModel(model, settings, { docKey: abs });
-    for (const e of r.errors) io.err(`policy-brief-lint: internal error in check ${e.code} on ${file}: ${(e.error as Error)?.message ?? e.error}\n`);
-    results.push({ file, model, findings: r.findings });
+    const format = formatFor(file);
+    const key = cache?.key(text, format, settings);
+    let result: CachedResult | undefined = key ? cache!.get(key) : undefined;
+    if (!result) {
+      const model = parseBrief(text, format);
+      const brief = looksLikeBrief(model);
+      if (!explicit && settings.documents !== 'all' && !isBriefFileName(file) && !brief) {
+        if (key) cache!.set(key, { brief, findings: [] });
+        continue;
+      }
+      const r = lintModel(model, settings, { docKey: abs });
+      for (const e of r.errors) io.err(`policy-brief-lint: internal error in check ${e.code} on ${file}: ${(e.error as Error)?.message ?? e.error}\n`);
+      result = { brief, findings: positioned(model, r.findings) };
+      // A check that failed is not remembered: the next run tries again.
+      if (key && r.errors.length === 0) cache!.set(key, result);
+    } else if (!explicit && settings.documents !== 'all' && !isBriefFileName(file) && !result.brief) continue;
+    results.push({ file, findings: result.findings });
   }
 
   if (args.format === 'json') io.out(JSON.stringify(toJson(results), null, 2) + '\n');
@@ -202,12 +234,7 @@ export interface JsonFinding {
 
 function toJson(results: FileResult[]): JsonFinding[] {
   const out: JsonFinding[] = [];
-  for (const r of results)
-    for (const f of r.findings) {
-      const s = r.model.lines.positionAt(f.span.start);
-      const e = r.model.lines.positionAt(f.span.end);
-      out.push({ file: r.file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, code: f.code, message: f.message });
-    }
+  for (const r of results) for (const f of r.findings) out.push({ file: r.file, ...f });
   return out;
 }
 
@@ -247,7 +274,7 @@ function toSarif(results: FileResult[]): unknown {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'policy-brief-lint', version: '0.1.0', informationUri: 'https://github.com/policy-brief/policy-brief', rules } },
+        tool: { driver: { name: 'policy-brief-lint', version: VERSION, informationUri: 'https://github.com/policy-brief/policy-brief', rules } },
         columnKind: 'utf16CodeUnits',
         results: toJson(results).map((f) => ({
           ruleId: f.code,

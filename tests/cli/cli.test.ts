@@ -26,9 +26,13 @@ interface Run {
   stderr: string;
 }
 
+/** Every run of these tests caches its results here, never in the user's cache folder. */
+const CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-cli-cache-'));
+after(() => fs.rmSync(CACHE, { recursive: true, force: true }));
+
 /** Runs the CLI to completion (spawnSync: nothing can outlive the call; the timeout kills a hang). */
-function lint(args: string[], cwd = ROOT): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+function lint(args: string[], cwd = ROOT, cacheDir = CACHE): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, POLICY_BRIEF_CACHE_DIR: cacheDir } });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -335,5 +339,64 @@ describe('folders', () => {
     const r = lint([dir]);
     assert.equal(r.status, 0, show(r));
     assert.match(r.stderr, /data\.txt: contains NUL bytes/);
+  });
+});
+
+describe('result cache', () => {
+  let dir: string;
+  let cacheDir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-cache-'));
+    cacheDir = path.join(dir, 'cache');
+    fs.copyFileSync(path.resolve(ROOT, PLANTED), path.join(dir, 'planted.md'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const entries = () => fs.readdirSync(path.join(cacheDir, 'v1')).filter((n) => n.endsWith('.json'));
+  const run = (...args: string[]) => lint(['--format', 'json', ...args, 'planted.md'], dir, cacheDir);
+
+  it('an unchanged file reuses its result: the cached entry is what the second run prints', () => {
+    const first = run();
+    assert.equal(first.status, 1, show(first));
+    assert.equal(entries().length, 1, 'one entry written');
+    assert.ok(fs.readdirSync(path.join(cacheDir, 'code')).length > 0, 'the compiled CLI is cached too');
+    const entry = path.join(cacheDir, 'v1', entries()[0]);
+    const cached = JSON.parse(fs.readFileSync(entry, 'utf8'));
+    assert.deepEqual(cached.findings.map((f: JsonFinding) => f.message), JSON.parse(first.stdout).map((f: JsonFinding) => f.message));
+    // Proof that the second run reads the entry instead of checking again: mark the entry.
+    cached.findings[0].message = 'FROM THE CACHE';
+    fs.writeFileSync(entry, JSON.stringify(cached));
+    const second = run();
+    assert.equal(JSON.parse(second.stdout)[0].message, 'FROM THE CACHE');
+    assert.equal(second.status, first.status);
+    // --no-cache checks again (and writes nothing).
+    const fresh = run('--no-cache');
+    assert.equal(fresh.stdout, first.stdout);
+    assert.equal(entries().length, 1);
+  });
+
+  it('a change to the text or to the settings is another key', () => {
+    fs.appendFileSync(path.join(dir, 'planted.md'), '\nA closing remark with no figure in it at all.\n');
+    const edited = run();
+    assert.ok(!edited.stdout.includes('FROM THE CACHE'), show(edited));
+    assert.equal(entries().length, 2);
+    fs.writeFileSync(path.join(dir, '.policybrief.json'), JSON.stringify({ severity: { 'footnote-undefined': 'off' } }));
+    const configured = run();
+    assert.ok(!JSON.parse(configured.stdout).some((f: JsonFinding) => f.code === 'footnote-undefined'), show(configured));
+    assert.equal(configured.status, 0, 'no error finding is left once footnote-undefined is off');
+    assert.equal(entries().length, 3);
+    fs.rmSync(path.join(dir, '.policybrief.json'));
+  });
+
+  it('a damaged entry is a miss, and a cache that cannot be written only costs time', () => {
+    const good = run('--no-cache');
+    for (const name of entries()) fs.writeFileSync(path.join(cacheDir, 'v1', name), '{"brief": true, "findings": [{"line": "x"}]}');
+    const damaged = run();
+    assert.equal(damaged.stdout, good.stdout);
+    assert.equal(damaged.status, good.status);
+    const blocked = path.join(dir, 'not-a-folder');
+    fs.writeFileSync(blocked, 'a file where the cache folder should be');
+    const r = lint(['--format', 'json', 'planted.md'], dir, blocked);
+    assert.equal(r.stdout, good.stdout);
+    assert.equal(r.stderr, '', 'no noise about the cache');
   });
 });

