@@ -1,10 +1,12 @@
 /**
  * One engine measurement in its own process (so peak memory is this run's): full parse and lint of
- * a file, N times, prints JSON {medianMs, minMs, peakRssMb, findings}.
+ * a file, N times, prints JSON {medianMs, minMs, peakRssMb, findings}. Every run is a full lint:
+ * nothing found in an earlier run is reused (the figure memo is cleared, the duplicate index is new).
  */
 import * as fs from 'node:fs';
 import { formatFor, lintModel, parseBrief } from '../../server/src/engine';
 import { parseSettings } from '../../server/src/settings';
+import { clearFigureMemo } from '../../server/src/engine/checks/uncited-figure';
 
 const [file, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
@@ -13,6 +15,10 @@ const settings = parseSettings({}).settings;
 const times: number[] = [];
 let findings = 0;
 for (let i = 0; i < runs; i++) {
+  clearFigureMemo();
+  // Each run starts from a collected heap (run.ts passes --expose-gc), so one run's garbage is not
+  // charged to the next.
+  (globalThis as { gc?: () => void }).gc?.();
   const t0 = performance.now();
   const model = parseBrief(text, formatFor(file));
   findings = lintModel(model, settings, { docKey: `${file}#${i}` }).findings.length;
@@ -20,4 +26,5 @@ for (let i = 0; i < runs; i++) {
 }
 times.sort((a, b) => a - b);
 const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+if (process.env.BENCH_VERBOSE) console.error(times.map((t) => t.toFixed(0)).join(" "));
 console.log(JSON.stringify({ medianMs: times[Math.floor(times.length / 2)], minMs: times[0], peakRssMb: hwm ? Number(hwm[1]) / 1024 : NaN, findings }));

@@ -36,7 +36,7 @@ function rumdlBin(): string {
 }
 
 function engine(file: string, runs: number) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'engine-one.ts'), file, String(runs)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'engine-one.ts'), file, String(runs)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`engine-one failed on ${file}: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as { medianMs: number; peakRssMb: number; findings: number };
 }
@@ -67,7 +67,7 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
   for (const b of briefs) {
     for (const [format, file] of [['markdown', b.md], ['plain', b.txt]] as const) {
       const bytes = fs.statSync(file).size;
-      const r = engine(file, b.size === '10MB' ? 3 : 5);
+      const r = engine(file, b.size === '10MB' ? 5 : 9);
       engineTimes[`${format}-${b.size}`] = r.medianMs;
       console.log(`${b.size.padEnd(6)} ${format.padEnd(9)} ${pad((bytes / 1024).toFixed(0), 7)} ${pad(r.medianMs.toFixed(1), 8)} ${pad((bytes / 1048576 / (r.medianMs / 1000)).toFixed(1), 6)} ${pad(r.peakRssMb.toFixed(0), 8)} ${pad(r.findings, 9)}`);
     }
