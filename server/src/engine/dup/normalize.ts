@@ -130,6 +130,8 @@ function foldAscii(s: string): string {
   let out = '';
   let space = false;
   let last = 0; // last character kept (0 at the start or after a space)
+  // Kept characters are copied a run at a time (a word, or the part of one between dropped marks).
+  let run = -1; // start of the current run of kept characters, −1 when there is none
   const n = s.length;
   const nextKept = (from: number) => {
     let k = from;
@@ -139,11 +141,17 @@ function foldAscii(s: string): string {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (isAlnum(c)) {
-      if (space && out.length > 0) out += ' ';
-      space = false;
-      out += s[i];
+      if (run < 0) {
+        if (space && out.length > 0) out += ' ';
+        space = false;
+        run = i;
+      }
       last = c;
       continue;
+    }
+    if (run >= 0) {
+      out += s.slice(run, i);
+      run = -1;
     }
     if (c === 42 || c === 95) continue;
     if (!space && (c === 39 || c === 96) && isAlnum(last)) {
@@ -158,6 +166,7 @@ function foldAscii(s: string): string {
     space = true;
     last = 0;
   }
+  if (run >= 0) out += s.slice(run, n);
   return out;
 }
 

@@ -137,8 +137,8 @@ function parseSegment(text: string, b: ModelBuilder, notesLevelIn: number | unde
       case 'paragraph_open': {
         const kind = listDepth > 0 ? 'list-item' : 'paragraph';
         const content = stripPrefix(text, span, listDepth > 0);
-        const bare = collapse(text.slice(content.start, content.end)).replace(/^(\*\*|__)(.*)\1$/, '$2');
-        if (listDepth === 0 && startLine === endLine && NOTES_HEADING.test(bare)) {
+        // (Only a short single line can be one: the test is not paid for every paragraph.)
+        if (listDepth === 0 && startLine === endLine && content.end - content.start <= 60 && NOTES_HEADING.test(collapse(text.slice(content.start, content.end)).replace(/^(\*\*|__)(.*)\1$/, '$2'))) {
           // A bare "References" or "**Notes**" line opens a notes section as a heading would (converted documents).
           if (notesHeading) closeNotes();
           b.addBlock({ kind: 'heading', span: content, startLine, endLine, level: 6, inNotes: false });
