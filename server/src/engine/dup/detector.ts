@@ -66,7 +66,6 @@ import {
   bandKeys,
   bucketStart,
   buildBandTable,
-  countWords,
   hashWordsInto,
   sameSequence,
   sequenceKey,
@@ -212,6 +211,13 @@ interface ParaMatch {
 }
 
 const EMPTY_U32 = new Uint32Array(0);
+
+let WORD_SCRATCH = new Uint32Array(1024);
+/** A shared scratch array of at least `n` entries (consumed before the next call). */
+function wordScratch(n: number): Uint32Array {
+  if (WORD_SCRATCH.length < n) WORD_SCRATCH = new Uint32Array(Math.max(n, 2 * WORD_SCRATCH.length));
+  return WORD_SCRATCH;
+}
 
 /* ------------------------------------------------------------------------ */
 /* DuplicateIndex                                                            */
@@ -360,15 +366,19 @@ export class DuplicateIndex {
       sentSpans.push(sp);
     }
     const norm = sentNorms.join(' ');
-    const counts = sentNorms.map(countWords);
+    // Word hashes of every sentence, counted as they are hashed (a normalised string of length L
+    // has at most (L + 1) / 2 words, so the scratch array is large enough).
+    const scratch = wordScratch(norm.length + 1);
+    const counts: number[] = new Array(sentNorms.length);
     let wordCount = 0;
-    for (const c of counts) wordCount += c;
+    for (let s = 0; s < sentNorms.length; s++) {
+      counts[s] = hashWordsInto(sentNorms[s]!, scratch, wordCount);
+      wordCount += counts[s]!;
+    }
     if (wordCount < this.options.minWords) {
       return { norm, wordCount, considered: false, shingles: EMPTY_U32, bands: EMPTY_U32, sentences: [] };
     }
-    const wh = new Uint32Array(wordCount);
-    let at = 0;
-    for (const sn of sentNorms) at += hashWordsInto(sn, wh, at);
+    const wh = scratch.slice(0, wordCount);
     const shingles = shingleSet(wh, SHINGLE_K);
     const bands = bandKeys(minhash(shingles), this.pRows, this.pBandsCount);
 

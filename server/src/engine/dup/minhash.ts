@@ -41,14 +41,6 @@ export function hashWordsInto(norm: string, out: Uint32Array, at: number): numbe
   return count;
 }
 
-/** Number of space-separated words in a normalised string. */
-export function countWords(norm: string): number {
-  if (norm.length === 0) return 0;
-  let n = 1;
-  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 32) n++;
-  return n;
-}
-
 /** A 53-bit key for a word-hash sequence (two independent 32-bit hashes), usable as a Map key. */
 export function sequenceKey(words: ArrayLike<number>): number {
   let h1 = 0x3c6ef372 ^ words.length;
