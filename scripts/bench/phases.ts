@@ -1,26 +1,37 @@
 /**
- * Where the time goes, cold, in one fresh process: parse, then each check on its own (in registry
- * order, so the three duplicate checks share the index the first one builds). Used for the
- * profile-guided note of issue 7: `npx tsx scripts/bench/phases.ts bench-out/brief-1MB.md`.
+ * Where the time goes: parse, then each check on its own (in registry order, so the three duplicate
+ * checks share the index the first one builds). The first round is cold (as the CLI runs); with
+ * ROUNDS=n the last of n rounds is printed too (warm, as the server runs; no memo carried over).
+ * Used for the profile-guided note of issue 7: `npx tsx scripts/bench/phases.ts bench-out/brief-1MB.md`.
  */
 import * as fs from 'node:fs';
 import { CHECKS, formatFor, lintModel, parseBrief } from '../../server/src/engine';
 import { parseSettings } from '../../server/src/settings';
+import { clearFigureMemo } from '../../server/src/engine/checks/uncited-figure';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: phases.ts <brief>');
 const text = fs.readFileSync(file, 'utf8');
 const settings = parseSettings({}).settings;
-const row = (name: string, ms: number) => console.log(`${name.padEnd(24)} ${ms.toFixed(1).padStart(8)} ms`);
-let t0 = performance.now();
-const model = parseBrief(text, formatFor(file));
-row('parse', performance.now() - t0);
-let total = 0;
-for (const check of CHECKS) {
-  t0 = performance.now();
-  lintModel(model, settings, { docKey: file }, (code) => code === check.code);
-  const ms = performance.now() - t0;
-  total += ms;
-  row(check.code, ms);
+const row = (name: string, ms: number[]) => console.log(`${name.padEnd(24)} ${ms.map((m) => m.toFixed(1).padStart(8)).join(' ')} ms`);
+const rounds = Math.max(1, Number(process.env.ROUNDS ?? 1));
+const table = new Map<string, number[]>();
+const put = (name: string, ms: number) => table.set(name, [...(table.get(name) ?? []), ms]);
+for (let round = 0; round < rounds; round++) {
+  clearFigureMemo();
+  (globalThis as { gc?: () => void }).gc?.();
+  let t0 = performance.now();
+  const model = parseBrief(text, formatFor(file));
+  put('parse', performance.now() - t0);
+  let total = 0;
+  for (const check of CHECKS) {
+    t0 = performance.now();
+    lintModel(model, settings, { docKey: `${file}#${round}` }, (code) => code === check.code);
+    const ms = performance.now() - t0;
+    total += ms;
+    put(check.code, ms);
+  }
+  put('all checks', total);
 }
-row('all checks', total);
+console.log(`${''.padEnd(24)} ${rounds > 1 ? '    cold     warm' : '    cold'}`);
+for (const [name, ms] of table) row(name, rounds > 1 ? [ms[0], ms[ms.length - 1]] : ms);
