@@ -109,7 +109,7 @@ export class ResultCache {
     const file = this.file(key);
     try {
       if (!this.wrote) {
-        fs.mkdirSync(this.dir, { recursive: true });
+        fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
         const tag = path.join(path.dirname(this.dir), 'CACHEDIR.TAG');
         if (!fs.existsSync(tag)) fs.writeFileSync(tag, 'Signature: 8a477f597d28d172789f06886806bc55\n# policy-brief-lint result cache: safe to delete.\n');
         if (Math.floor(Math.random() * PRUNE_EVERY) === 0) {

@@ -55,7 +55,7 @@ function withCodeCache(file: string, root: string): Loaded {
     save: () => {
       if (!stale) return;
       try {
-        fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+        fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile);
