@@ -1,6 +1,7 @@
 import type { Block, BriefFormat, BriefModel, Marker, Note, NotesSection, NoteStyle, Paragraph, Span, Suppression } from '../model';
 import { LineIndex } from '../text/lines';
 import { findUrls, isSuperscriptDigit, scanMarkers, superscriptValue } from './markers';
+import { flatten } from '../text/flatten';
 
 /** Section titles that open a list of notes. */
 export const NOTES_HEADING = /^(?:end\s*notes|notes|foot\s*notes|references|sources|bibliography|works\s+cited|citations|notes\s+and\s+references|sources\s+and\s+notes)\s*:?$/i;
@@ -416,6 +417,17 @@ export function skipBlanks(text: string, pos: number, eol: number): number {
     k++;
   }
   return k;
+}
+
+/**
+ * The text of a segment to read. On a first read (no previous version) it is a view into the
+ * document's text, which lives as long as the document does anyway. On a re-read after an edit it
+ * is a copy: reused segments must not keep every version they were read from alive. A document
+ * thus holds at most two copies of its text (the version first read, through the segments that
+ * survive from it, and the current one), and one when it is read once (the CLI, a file opened).
+ */
+export function segmentText(text: string, start: number, end: number, reread: boolean): string {
+  return reread ? flatten(text.slice(start, end)) : text.slice(start, end);
 }
 
 /** A segment of a previous version, as both readers keep them. */

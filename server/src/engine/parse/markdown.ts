@@ -1,9 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import footnotePlugin from 'markdown-it-footnote';
 import type { Block, BriefModel, Span } from '../model';
-import { collapse, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING, segmentMatcher, skipBlanks, type SegmentPart } from './common';
+import { collapse, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING, segmentMatcher, segmentText, skipBlanks, type SegmentPart } from './common';
 import { findUrls } from './markers';
-import { flatten } from '../text/flatten';
 
 type Token = ReturnType<MarkdownIt.MarkdownIt["parse"]>[number];
 
@@ -242,8 +241,7 @@ export function parseMarkdown(text: string, cache?: MarkdownCache): BriefModel {
     const e = i + 1 < starts.length ? starts[i + 1] : text.length;
     let seg = reuse(s, e, i === 0, level);
     if (!seg) {
-      // A copy, so that reused segments do not keep this version's whole text alive.
-      const segText = flatten(text.slice(s, e));
+      const segText = segmentText(text, s, e, cache !== undefined);
       const b = new ModelBuilder(segText, 'markdown');
       const out = parseSegment(segText, b, level, i === 0);
       seg = { start: s, end: e, first: i === 0, notesLevelIn: level, notesLevelOut: out, part: b.toPart() };

@@ -1,6 +1,5 @@
 import type { BriefModel } from '../model';
-import { flatten } from '../text/flatten';
-import { collapse, endsSentence, endsWithDanglingWord, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING, segmentMatcher, skipBlanks, type SegmentPart } from './common';
+import { collapse, endsSentence, endsWithDanglingWord, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING, segmentMatcher, segmentText, skipBlanks, type SegmentPart } from './common';
 import { isSuperscriptDigit } from './markers';
 
 const MAX_HEADING_WORDS = 16;
@@ -214,7 +213,7 @@ export function parsePlainText(text: string, cache?: PlainCache): BriefModel {
     let out: boolean | undefined = seg?.inNotesOut;
     if (!seg) {
       for (;;) {
-        const segText = flatten(text.slice(s, e));
+        const segText = segmentText(text, s, e, cache !== undefined);
         const b = new ModelBuilder(segText, 'plaintext');
         out = parseSegment(segText, b, inNotes);
         seg = { start: s, end: e, inNotesIn: inNotes, inNotesOut: out, part: b.toPart() };
@@ -230,7 +229,7 @@ export function parsePlainText(text: string, cache?: PlainCache): BriefModel {
         e = j < starts.length ? starts[j] : text.length;
         if (j >= starts.length || !continuesNote(text, e, j + 1 < starts.length ? starts[j + 1] : text.length)) break;
       }
-      const segText = flatten(text.slice(s, e));
+      const segText = segmentText(text, s, e, cache !== undefined);
       const b = new ModelBuilder(segText, 'plaintext');
       out = parseSegment(segText, b, inNotes);
       seg = { start: s, end: e, inNotesIn: inNotes, inNotesOut: out, part: b.toPart() };
