@@ -63,7 +63,7 @@ import { splitSentences } from './sentences';
 import {
   NUM_HASHES,
   type BandTable,
-  bandKeys,
+  bandKeysInto,
   bucketStart,
   buildBandTable,
   hashWordsInto,
@@ -378,24 +378,34 @@ export class DuplicateIndex {
     if (wordCount < this.options.minWords) {
       return { norm, wordCount, considered: false, shingles: EMPTY_U32, bands: EMPTY_U32, sentences: [] };
     }
-    const wh = scratch.slice(0, wordCount);
-    const shingles = shingleSet(wh, SHINGLE_K);
-    const bands = bandKeys(minhash(shingles), this.pRows, this.pBandsCount);
-
+    const wh = scratch.subarray(0, wordCount);
+    const shingleTmp = shingleSet(wh, SHINGLE_K);
+    // Everything the signature keeps lives in one buffer, the arrays below are views into it: a
+    // buffer per array costs more than its content (a 10 MB brief has a hundred thousand of them).
+    // Layout: shingles, paragraph band keys, then per compared sentence its word hashes and keys.
+    const minWords = this.options.sentenceMinWords;
+    const sBands = this.sBandsCount;
+    let size = shingleTmp.length + this.pBandsCount;
+    for (let s = 0; s < counts.length; s++) if (counts[s]! >= minWords) size += counts[s]! + sBands;
+    const data = new Uint32Array(size);
+    data.set(shingleTmp, 0);
+    const shingles = data.subarray(0, shingleTmp.length);
+    let at = shingleTmp.length;
+    bandKeysInto(minhash(shingles), this.pRows, this.pBandsCount, data, at);
+    const bands = data.subarray(at, at + this.pBandsCount);
+    at += this.pBandsCount;
     const sentences: SentSig[] = [];
     let offset = 0;
     for (let s = 0; s < sentNorms.length; s++) {
       const count = counts[s]!;
-      if (count >= this.options.sentenceMinWords) {
-        // a view on the paragraph's word hashes: MinHash of the multiset = of the set
-        const sw = wh.subarray(offset, offset + count);
-        sentences.push({
-          start: sentSpans[s]!.start,
-          end: sentSpans[s]!.end,
-          key: sequenceKey(sw),
-          words: sw,
-          bands: bandKeys(minhash(sw), this.sRows, this.sBandsCount),
-        });
+      if (count >= minWords) {
+        data.set(wh.subarray(offset, offset + count), at);
+        const words = data.subarray(at, at + count);
+        at += count;
+        // MinHash of the multiset = of the set
+        bandKeysInto(minhash(words), this.sRows, sBands, data, at);
+        sentences.push({ start: sentSpans[s]!.start, end: sentSpans[s]!.end, key: sequenceKey(words), words, bands: data.subarray(at, at + sBands) });
+        at += sBands;
       }
       offset += count;
     }

@@ -167,13 +167,18 @@ export function minhash(set: ArrayLike<number>): Int32Array {
  */
 export function bandKeys(sig: ArrayLike<number>, rows: number, bands: number): Uint32Array {
   const keys = new Uint32Array(bands);
+  bandKeysInto(sig, rows, bands, keys, 0);
+  return keys;
+}
+
+/** bandKeys written to `out` from `at`. */
+export function bandKeysInto(sig: ArrayLike<number>, rows: number, bands: number, out: Uint32Array, at: number): void {
   for (let b = 0; b < bands; b++) {
     let h = Math.imul(b + 1, 0x9e3779b1);
     const base = b * rows;
     for (let r = 0; r < rows; r++) h = mixBlock(h, sig[base + r]!);
-    keys[b] = fmix32(h ^ rows);
+    out[at + b] = fmix32(h ^ rows);
   }
-  return keys;
 }
 
 /**
