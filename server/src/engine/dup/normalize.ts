@@ -126,13 +126,18 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
  * emphasis marks vanish, apostrophes inside words and digit separators inside numbers are dropped,
  * every other run of non-alphanumerics becomes one space.
  */
+let FOLD_BUF = new Uint8Array(4096);
+
 function foldAscii(s: string): string {
-  let out = '';
+  // The result is built as bytes: a string made from them is stored one byte per character even
+  // when the brief's text (and so `s`) is stored two bytes per character, which halves the memory
+  // of the duplicate index's normalised texts.
+  const n = s.length;
+  if (FOLD_BUF.length < n) FOLD_BUF = new Uint8Array(Math.max(n, 2 * FOLD_BUF.length));
+  const buf = FOLD_BUF;
+  let w = 0;
   let space = false;
   let last = 0; // last character kept (0 at the start or after a space)
-  // Kept characters are copied a run at a time (a word, or the part of one between dropped marks).
-  let run = -1; // start of the current run of kept characters, −1 when there is none
-  const n = s.length;
   const nextKept = (from: number) => {
     let k = from;
     while (k < n && (s.charCodeAt(k) === 42 || s.charCodeAt(k) === 95)) k++;
@@ -141,17 +146,11 @@ function foldAscii(s: string): string {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (isAlnum(c)) {
-      if (run < 0) {
-        if (space && out.length > 0) out += ' ';
-        space = false;
-        run = i;
-      }
+      if (space && w > 0) buf[w++] = 32;
+      space = false;
+      buf[w++] = c;
       last = c;
       continue;
-    }
-    if (run >= 0) {
-      out += s.slice(run, i);
-      run = -1;
     }
     if (c === 42 || c === 95) continue;
     if (!space && (c === 39 || c === 96) && isAlnum(last)) {
@@ -166,7 +165,8 @@ function foldAscii(s: string): string {
     space = true;
     last = 0;
   }
-  if (run >= 0) out += s.slice(run, n);
+  let out = '';
+  for (let i = 0; i < w; i += 8192) out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(w, i + 8192)) as unknown as number[]);
   return out;
 }
 
