@@ -4,5 +4,5 @@ export { LineIndex } from './text/lines';
 export { parseBrief, formatFor, looksLikeBrief, isBriefFileName, CANDIDATE_FILE } from './parse';
 export { lintModel, lintText } from './lint';
 export type { EngineConfig, LintResult } from './lint';
-export { CHECKS, findCheck } from './checks';
+export { CHECKS, findCheck, WHOLE_DOCUMENT_CODES } from './checks';
 export type { Finding, RawFinding, Severity, SeveritySetting, CheckDefinition, RelatedPlace } from './checks/types';

@@ -1,6 +1,6 @@
 import type { Connection, Disposable, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintModel, looksLikeBrief, type BriefModel, type Finding } from '../engine';
+import { lintModel, looksLikeBrief, WHOLE_DOCUMENT_CODES, type BriefModel, type Finding } from '../engine';
 import { carryOver } from '../engine/shift';
 import type { DocumentStore } from '../documentStore';
 import { StatusNotification, type StatusParams } from '../protocol';
@@ -10,7 +10,7 @@ import { toDiagnostic } from './convert';
 import { IdleCollector } from '../idleGc';
 
 /** Checks that compare the whole document (and the workspace): recomputed when typing pauses. */
-const SLOW_CODES = new Set(['duplicate-paragraph', 'similar-paragraph', 'similar-sentence']);
+const SLOW_CODES = WHOLE_DOCUMENT_CODES;
 /** Pause after the last edit before the duplicate checks run again. */
 const SLOW_DELAY_MS = 300;
 

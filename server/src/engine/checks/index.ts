@@ -22,6 +22,13 @@ export const CHECKS: readonly CheckDefinition<any>[] = [
   similarSentence,
 ];
 
+/**
+ * Checks that compare the whole document (and the workspace) rather than one paragraph at a time:
+ * the server recomputes them when typing pauses, the CLI runs them beside the others on a second
+ * thread for big files.
+ */
+export const WHOLE_DOCUMENT_CODES: ReadonlySet<string> = new Set([duplicateParagraph.code, similarParagraph.code, similarSentence.code]);
+
 export function findCheck(code: string): CheckDefinition<any> | undefined {
   return CHECKS.find((c) => c.code === code);
 }
