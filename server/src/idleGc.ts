@@ -2,17 +2,20 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 
 /**
- * A full garbage collection once typing pauses, after big documents made a lot of garbage.
+ * A full garbage collection once typing pauses, after checking big documents made a lot of garbage.
  *
  * Every version of a document is a new string (a 10 MB brief in UTF-16 is 20 MB), and strings that
  * big live in V8's large-object space, which only a full collection frees. V8 schedules those by
- * heap growth, not by idleness, so a server that has seen a few dozen edits of a big brief can sit
- * at several times its live size. When at least GARBAGE_BYTES of versions have been replaced and
- * nothing has happened for IDLE_MS, a collection (and a second one shortly after, which returns the
- * freed pages) gives the memory back (10 MB brief after 20 edits: see the closing note of issue 7).
- * Small documents never trigger it.
+ * heap growth, not by idleness, so a server that has opened or edited a big brief can sit at
+ * several times its live size. A check of a document allocates several times its text (the new
+ * version, segments read again, findings): counted as BYTES_PER_CHAR per character, once
+ * GARBAGE_BYTES have been made and nothing has happened for IDLE_MS, a collection (and a second
+ * one shortly after, which returns the freed pages) gives the memory back. Measured on a 10 MB
+ * brief in the closing note of issue 7. A brief of a few pages triggers it after hundreds of edits,
+ * and then it costs a few milliseconds, while nothing else is happening.
  */
 const GARBAGE_BYTES = 64 * 1024 * 1024;
+const BYTES_PER_CHAR = 8;
 const IDLE_MS = 2000;
 const SECOND_PASS_MS = 300;
 
@@ -43,9 +46,9 @@ export class IdleCollector {
     private readonly threshold = GARBAGE_BYTES,
   ) {}
 
-  /** A version of `chars` characters was replaced (or work of that size was done): count it, and restart the idle wait. */
-  replaced(chars: number): void {
-    this.garbage += chars * 2;
+  /** A document of `chars` characters was checked: count its garbage, and restart the idle wait. */
+  checked(chars: number): void {
+    this.garbage += chars * BYTES_PER_CHAR;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.garbage < this.threshold) return;

@@ -48,7 +48,7 @@ export class DiagnosticsScheduler implements Disposable {
   private readonly results = new Map<string, { version: number; text: string; fast: Finding[]; slow: Finding[] }>();
   private readonly slowTimers = new Map<string, NodeJS.Timeout>();
 
-  /** Gives back the memory of replaced versions of big documents once typing pauses. */
+  /** Gives back the memory that checking big documents used, once typing pauses. */
   private readonly idle = new IdleCollector();
 
   constructor(private readonly deps: DiagnosticsDeps) {}
@@ -152,7 +152,7 @@ export class DiagnosticsScheduler implements Disposable {
     for (const e of result.errors) connection.console.error(`Check ${e.code} failed on ${uri}: ${(e.error as Error)?.stack ?? e.error}`);
     this.published.set(uri, doc.version);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: result.findings.map((f) => toDiagnostic(model, uri, f)) });
-    this.idle.replaced(text.length);
+    this.idle.checked(text.length);
     const status: StatusParams = result.errors.length
       ? { state: 'error', message: `A check failed on ${name}; see the output channel.` }
       : problems.length
@@ -188,7 +188,7 @@ export class DiagnosticsScheduler implements Disposable {
     last.slow = r.findings;
     const all = [...last.fast, ...r.findings].sort((a, b) => a.span.start - b.span.start);
     void this.deps.connection.sendDiagnostics({ uri, version, diagnostics: all.map((f) => toDiagnostic(model, uri, f)) });
-    this.idle.replaced(model.text.length);
+    this.idle.checked(model.text.length);
   }
 
   /** The duplicate checks; the duplicate index is fed only here, not on every keystroke. */
