@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { CANDIDATE_FILE, CHECKS, formatFor, isBriefFileName, lintModel, looksLikeBrief, parseBrief, type BriefModel, type Finding } from './engine';
 import { CONFIG_FILE, findConfigAbove } from './settingsProvider';
 import { parseConfigFileText, parseSettings, type Settings } from './settings';
-import { ResultCache, defaultCacheDir, type CachedResult, type PositionedFinding } from './cliCache';
+import { clearFigureMemo } from './engine/checks/uncited-figure';
+import { defaultCacheDir, openResultCache, type CachedResult, type PositionedFinding } from './cliCache';
 
 const VERSION = '0.1.0';
 
@@ -61,7 +62,10 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       args.format = f;
     } else if (a === '--config' || a.startsWith('--config=')) args.config = value('--config');
     else if (a === '--no-cache') args.cache = false;
-    else if (a === '--cache-dir' || a.startsWith('--cache-dir=')) args.cacheDir = value('--cache-dir');
+    else if (a === '--cache-dir' || a.startsWith('--cache-dir=')) {
+      args.cacheDir = value('--cache-dir');
+      if (args.cacheDir === '') throw new UsageError('--cache-dir needs a folder.');
+    }
     else if (a === '--') args.paths.push(...argv.slice(i + 1)), (i = argv.length);
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}.`);
     else args.paths.push(a);
@@ -170,7 +174,7 @@ export async function main(argv: string[], io: CliIo = { out: (s) => process.std
   if (problems.length) failed = true;
 
   const cacheRoot = args.cache ? (args.cacheDir !== undefined ? path.resolve(io.cwd, args.cacheDir) : defaultCacheDir()) : undefined;
-  const cache = cacheRoot !== undefined ? new ResultCache(cacheRoot, VERSION) : undefined;
+  const cache = cacheRoot !== undefined ? openResultCache(cacheRoot, VERSION) : undefined;
   const results: FileResult[] = [];
   for (const { file, explicit } of files) {
     const abs = path.resolve(io.cwd, file);
@@ -196,21 +200,27 @@ export async function main(argv: string[], io: CliIo = { out: (s) => process.std
     }
     const format = formatFor(file);
     const key = cache?.key(text, format, settings);
+    // Files found in folders are checked only when they look like briefs (or settings say all).
+    const mustCheck = explicit || settings.documents === 'all' || isBriefFileName(file);
     let result: CachedResult | undefined = key ? cache!.get(key) : undefined;
+    // An entry that remembers a skip does not hold the findings this file needs.
+    if (result && !result.checked && mustCheck) result = undefined;
     if (!result) {
       const model = parseBrief(text, format);
       const brief = looksLikeBrief(model);
-      if (!explicit && settings.documents !== 'all' && !isBriefFileName(file) && !brief) {
-        if (key) cache!.set(key, { brief, findings: [] });
+      if (!mustCheck && !brief) {
+        if (key) cache!.set(key, { brief, checked: false, findings: [] });
         continue;
       }
       const r = lintModel(model, settings, { docKey: abs });
       for (const e of r.errors) io.err(`policy-brief-lint: internal error in check ${e.code} on ${file}: ${(e.error as Error)?.message ?? e.error}\n`);
-      result = { brief, findings: positioned(model, r.findings) };
+      result = { brief, checked: true, findings: positioned(model, r.findings) };
       // A check that failed is not remembered: the next run tries again.
       if (key && r.errors.length === 0) cache!.set(key, result);
-    } else if (!explicit && settings.documents !== 'all' && !isBriefFileName(file) && !result.brief) continue;
+    } else if (!mustCheck && !result.brief) continue;
     results.push({ file, findings: result.findings });
+    // Memoised figures hold this file's text: the next file has other paragraphs.
+    clearFigureMemo();
   }
 
   if (args.format === 'json') io.out(JSON.stringify(toJson(results), null, 2) + '\n');

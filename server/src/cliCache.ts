@@ -27,11 +27,17 @@ export interface PositionedFinding {
 export interface CachedResult {
   /** Whether the text looks like a brief (files found in folders are checked only then). */
   brief: boolean;
+  /**
+   * Whether the checks ran. A file found in a folder that does not look like a brief is skipped,
+   * and remembered as skipped (no findings): the same text named on the command line, or in a
+   * file called *.brief, must be checked, so such an entry does not stand for its findings.
+   */
+  checked: boolean;
   findings: PositionedFinding[];
 }
 
 /** Bumped when the entry format changes. */
-const FORMAT = 'v1';
+const FORMAT = 'v2';
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 /** One run in PRUNE_EVERY looks for stale entries (when it writes one). */
 const PRUNE_EVERY = 50;
@@ -57,27 +63,42 @@ export function cacheRootFromArgs(argv: string[], cwd: string, env: NodeJS.Proce
     if (a === '--cache-dir' && i + 1 < argv.length) dir = argv[++i];
     else if (a.startsWith('--cache-dir=')) dir = a.slice('--cache-dir='.length);
   }
+  // An empty value is a usage error (reported by the CLI), never the working folder.
+  if (dir === '') return undefined;
   return dir !== undefined ? path.resolve(cwd, dir) : defaultCacheDir(env);
 }
 
-/** Identifies the running build: the bundle (or source file) of the CLI, by size and modification time. */
-function buildId(version: string): string {
+/**
+ * Identifies the running build: the CLI bundle, by size and modification time. Undefined when
+ * the CLI runs from its TypeScript sources (development): this file's own date then says nothing
+ * about the engine's, so nothing is cached.
+ */
+function buildId(version: string): string | undefined {
+  if (!__filename.endsWith('.js')) return undefined;
   try {
     const st = fs.statSync(__filename);
     return `${version}:${st.size}:${st.mtimeMs}`;
   } catch {
-    return `${version}:unknown`;
+    return undefined;
   }
+}
+
+/** A result cache for this build, or undefined when results cannot be cached (see buildId). */
+export function openResultCache(root: string, version: string): ResultCache | undefined {
+  const build = buildId(version);
+  return build === undefined ? undefined : new ResultCache(root, build);
 }
 
 export class ResultCache {
   private readonly dir: string;
-  private readonly build: string;
   private wrote = false;
 
-  constructor(root: string, version: string) {
+  /** `build` identifies the engine (openResultCache passes the bundle's identity). */
+  constructor(
+    root: string,
+    private readonly build: string,
+  ) {
     this.dir = path.join(root, FORMAT);
-    this.build = buildId(version);
   }
 
   key(text: string, format: string, settings: unknown): string {
@@ -94,7 +115,7 @@ export class ResultCache {
     }
     try {
       const value = JSON.parse(raw) as CachedResult;
-      if (typeof value !== 'object' || value === null || typeof value.brief !== 'boolean' || !Array.isArray(value.findings)) return undefined;
+      if (typeof value !== 'object' || value === null || typeof value.brief !== 'boolean' || typeof value.checked !== 'boolean' || !Array.isArray(value.findings)) return undefined;
       for (const f of value.findings) if (!isFinding(f)) return undefined;
       // Mark it used, so pruning keeps it.
       const now = new Date();
@@ -141,7 +162,8 @@ export class ResultCache {
       try {
         const st = fs.statSync(f);
         if (now - st.mtimeMs > MAX_AGE_MS || (name.endsWith('.tmp') && now - st.mtimeMs > 3600_000)) {
-          fs.unlinkSync(f);
+          // Folders are Node's own compile cache (one per Node version, see cliStart.ts).
+          fs.rmSync(f, { recursive: true, force: true });
           removed++;
         }
       } catch {

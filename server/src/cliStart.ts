@@ -4,8 +4,9 @@
  * It loads the CLI bundle with a V8 code cache kept next to the result cache, so that a run does not
  * parse and compile the whole bundle again (measured: requiring dist/cli.js 34 ms without, ~21 ms
  * with). Node 22.1 and later have this built in (module.enableCompileCache); on Node 20 the bundle
- * is compiled through vm.Script with cached data, as Node's own loader would wrap it. Any problem
- * with the cache falls back to a plain require: the cache can only make a run faster.
+ * is compiled through vm.Script with cached data, as Node's own loader would wrap it. A cache that
+ * is missing, damaged (checked by digest) or from another build is compiled again and rewritten;
+ * one that cannot be written only makes the next run as slow as this one.
  */
 import * as fs from 'node:fs';
 import Module from 'node:module';
@@ -36,9 +37,18 @@ function withCodeCache(file: string, root: string): Loaded {
   const st = fs.statSync(file);
   const id = createHash('sha256').update(`${process.version}\0${file}\0${st.size}\0${st.mtimeMs}`).digest('hex').slice(0, 32);
   const cacheFile = path.join(root, 'code', `cli-${id}.bin`);
+  // The file is a SHA-256 of the cached data, then the data. V8 checks that cached data belongs to
+  // this source and this V8, not that it is intact: data damaged on disk can crash the process in
+  // V8's deserializer (no exception to catch), so it is only handed over when the digest matches.
   let cached: Buffer | undefined;
   try {
-    cached = fs.readFileSync(cacheFile);
+    const file = fs.readFileSync(cacheFile);
+    const data = file.subarray(32);
+    if (file.length > 32 && createHash('sha256').update(data).digest().equals(file.subarray(0, 32))) {
+      cached = data;
+      const now = new Date();
+      fs.utimes(cacheFile, now, now, () => undefined); // in use: pruning keeps it
+    }
   } catch {
     cached = undefined;
   }
@@ -57,7 +67,8 @@ function withCodeCache(file: string, root: string): Loaded {
       try {
         fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
         const tmp = `${cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, script.createCachedData());
+        const data = script.createCachedData();
+        fs.writeFileSync(tmp, Buffer.concat([createHash('sha256').update(data).digest(), data]));
         fs.renameSync(tmp, cacheFile);
       } catch {
         // Not writable: the next run compiles again.
@@ -75,6 +86,8 @@ export async function run(argv: string[], bundle: string): Promise<number> {
     loaded = plain(bundle);
   }
   const code = await loaded.cli.main(argv);
-  loaded.save();
+  // Cached code holds what the run compiled: a run that checked nothing (--help, --version, a
+  // usage error) would leave a cache that covers almost none of the CLI.
+  if (code !== 2 && argv.some((a) => !a.startsWith('-'))) loaded.save();
   return code;
 }

@@ -351,7 +351,7 @@ describe('result cache', () => {
     fs.copyFileSync(path.resolve(ROOT, PLANTED), path.join(dir, 'planted.md'));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const entries = () => fs.readdirSync(path.join(cacheDir, 'v1')).filter((n) => n.endsWith('.json'));
+  const entries = () => fs.readdirSync(path.join(cacheDir, 'v2')).filter((n) => n.endsWith('.json'));
   const run = (...args: string[]) => lint(['--format', 'json', ...args, 'planted.md'], dir, cacheDir);
 
   it('an unchanged file reuses its result: the cached entry is what the second run prints', () => {
@@ -359,7 +359,7 @@ describe('result cache', () => {
     assert.equal(first.status, 1, show(first));
     assert.equal(entries().length, 1, 'one entry written');
     assert.ok(fs.readdirSync(path.join(cacheDir, 'code')).length > 0, 'the compiled CLI is cached too');
-    const entry = path.join(cacheDir, 'v1', entries()[0]);
+    const entry = path.join(cacheDir, 'v2', entries()[0]);
     const cached = JSON.parse(fs.readFileSync(entry, 'utf8'));
     assert.deepEqual(cached.findings.map((f: JsonFinding) => f.message), JSON.parse(first.stdout).map((f: JsonFinding) => f.message));
     // Proof that the second run reads the entry instead of checking again: mark the entry.
@@ -387,9 +387,60 @@ describe('result cache', () => {
     fs.rmSync(path.join(dir, '.policybrief.json'));
   });
 
+  it('a file skipped in a folder (not a brief) is still checked when named, or when it is a .brief file', () => {
+    const docs = path.join(dir, 'docs');
+    fs.mkdirSync(docs);
+    const para = 'The ministry said that 47 percent of the districts had no working clinic at the end of the rainy season.';
+    const notBrief = `# Field notes\n\n${para}\n\nSomething else entirely, for the record.\n\n${para}\n`;
+    fs.writeFileSync(path.join(docs, 'notes.md'), notBrief);
+    const alone = lint(['--format', 'json', '--no-cache', 'docs/notes.md'], dir, cacheDir);
+    const expected = JSON.parse(alone.stdout).map((f: JsonFinding) => f.code).sort();
+    assert.ok(expected.includes('uncited-figure') && expected.includes('duplicate-paragraph'), show(alone));
+    // The folder run skips notes.md (no notes or markers) and remembers that; the same text in
+    // x.brief.md must be checked all the same, and so must notes.md named on the command line.
+    fs.writeFileSync(path.join(docs, 'x.brief.md'), notBrief);
+    const folder = lint(['--format', 'json', 'docs'], dir, cacheDir);
+    const inBrief = JSON.parse(folder.stdout).filter((f: JsonFinding) => f.file.endsWith('x.brief.md')).map((f: JsonFinding) => f.code).sort();
+    assert.deepEqual(inBrief, expected, show(folder));
+    assert.ok(!JSON.parse(folder.stdout).some((f: JsonFinding) => f.file.endsWith('notes.md') && !f.file.endsWith('x.brief.md')), 'notes.md itself is skipped in the folder');
+    fs.rmSync(path.join(docs, 'x.brief.md'));
+    lint(['--format', 'json', 'docs'], dir, cacheDir); // only the skip is cached now
+    const named = lint(['--format', 'json', 'docs/notes.md'], dir, cacheDir);
+    assert.deepEqual(JSON.parse(named.stdout).map((f: JsonFinding) => f.code).sort(), expected, show(named));
+  });
+
+  it('a damaged code cache is compiled again, never handed to V8', () => {
+    run(); // makes sure a code cache exists
+    const codeDir = path.join(cacheDir, 'code');
+    const bins = fs.existsSync(codeDir) ? fs.readdirSync(codeDir).filter((n) => n.endsWith('.bin')) : [];
+    if (bins.length === 0) return; // Node 22.1+: Node's own compile cache (it checks its files itself)
+    const good = run('--no-cache');
+    for (const name of bins) {
+      const f = path.join(codeDir, name);
+      const bytes = fs.readFileSync(f);
+      for (let i = 64; i < bytes.length; i += 997) bytes[i] ^= 0x5a; // scattered damage
+      fs.writeFileSync(f, bytes);
+    }
+    const r = lint(['--format', 'json', '--no-cache', '--cache-dir', cacheDir, 'planted.md'], dir, cacheDir);
+    assert.equal(r.status, good.status, show(r));
+    assert.equal(r.stdout, good.stdout);
+    const again = run(); // --no-cache above skipped the code cache: this run reads the damaged file
+    assert.equal(again.status, good.status, show(again));
+    assert.equal(again.stdout, good.stdout);
+    const third = run(); // and this one the rewritten cache
+    assert.equal(third.stdout, good.stdout);
+  });
+
+  it('--cache-dir with no folder is a usage error, not the working folder', () => {
+    const r = lint(['--cache-dir=', 'planted.md'], dir, cacheDir);
+    assert.equal(r.status, 2, show(r));
+    assert.match(r.stderr, /--cache-dir needs a folder/);
+    assert.ok(!fs.existsSync(path.join(dir, 'CACHEDIR.TAG')) && !fs.existsSync(path.join(dir, 'code')), 'nothing written in the working folder');
+  });
+
   it('a damaged entry is a miss, and a cache that cannot be written only costs time', () => {
     const good = run('--no-cache');
-    for (const name of entries()) fs.writeFileSync(path.join(cacheDir, 'v1', name), '{"brief": true, "findings": [{"line": "x"}]}');
+    for (const name of entries()) fs.writeFileSync(path.join(cacheDir, 'v2', name), '{"brief": true, "checked": true, "findings": [{"line": "x"}]}');
     const damaged = run();
     assert.equal(damaged.stdout, good.stdout);
     assert.equal(damaged.status, good.status);

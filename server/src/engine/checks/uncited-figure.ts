@@ -67,9 +67,10 @@ function uncitedIn(text: string, options: z.output<typeof Options>): Figure[] {
       memo.set(optionsKey, (byText = new Map()));
     }
     hit = findUncitedFigures(text, options);
-    // Paragraph texts are cut from their segment's own copy (never from the whole document), so the
-    // key keeps only its segment alive; and a paragraph that did not change is the same string
-    // object in the next version, which makes the lookup a pointer comparison.
+    // The key is the paragraph's own string: a paragraph that did not change is the same string
+    // object in the next version, which makes the lookup a pointer comparison. It is a view into
+    // the text its segment was read from (the document's, on a first read), which the key keeps
+    // alive while the entry lasts: the memo is bounded, and the CLI clears it after each file.
     byText.set(text, hit);
     memoSize++;
   }

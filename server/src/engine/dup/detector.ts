@@ -219,6 +219,11 @@ function wordScratch(n: number): Uint32Array {
   return WORD_SCRATCH;
 }
 
+/** After a huge paragraph, the scratch array goes back to its usual size instead of staying that big. */
+function releaseWordScratch(): void {
+  if (WORD_SCRATCH.length > 1 << 18) WORD_SCRATCH = new Uint32Array(1024);
+}
+
 /* ------------------------------------------------------------------------ */
 /* DuplicateIndex                                                            */
 /* ------------------------------------------------------------------------ */
@@ -341,8 +346,8 @@ export class DuplicateIndex {
     const sig = this.computeSig(text);
     this.computed++;
     // The key outlives this version of the document. Paragraph texts of parsed briefs are views into
-    // their segment's own copy (never into the whole document), so keeping the text itself keeps only
-    // that segment alive, which the model holds anyway; a copy would double the memory of a big brief.
+    // the text their segment was read from, which the document's model holds anyway while the
+    // document is indexed (entries go when it is removed); a copy would double a big brief's memory.
     this.cache.set(text, { sig, refs: 1 });
     return sig;
   }
@@ -409,6 +414,7 @@ export class DuplicateIndex {
       }
       offset += count;
     }
+    releaseWordScratch();
     return { norm, wordCount, considered: true, shingles, bands, sentences };
   }
 

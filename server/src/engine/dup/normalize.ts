@@ -167,6 +167,7 @@ function foldAscii(s: string): string {
   }
   let out = '';
   for (let i = 0; i < w; i += 8192) out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(w, i + 8192)) as unknown as number[]);
+  if (FOLD_BUF.length > 1 << 20) FOLD_BUF = new Uint8Array(4096); // not kept at the size of a huge paragraph
   return out;
 }
 
