@@ -42,6 +42,16 @@ const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 /** One run in PRUNE_EVERY looks for stale entries (when it writes one). */
 const PRUNE_EVERY = 50;
 
+/**
+ * Writes a cache file whole under another name, then renames it: a reader (another run) never sees
+ * half a file. Throws as fs does.
+ */
+export function writeWhole(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
+}
+
 /** Where the cache lives: POLICY_BRIEF_CACHE_DIR, else the platform's per-user cache folder. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.POLICY_BRIEF_CACHE_DIR) return env.POLICY_BRIEF_CACHE_DIR;
@@ -139,10 +149,7 @@ export class ResultCache {
         }
         this.wrote = true;
       }
-      // Written whole under another name, then renamed: a reader never sees half an entry.
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(value));
-      fs.renameSync(tmp, file);
+      writeWhole(file, JSON.stringify(value));
     } catch {
       // A read-only or full disk only makes the next run slower.
     }

@@ -13,7 +13,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { createHash } from 'node:crypto';
-import { cacheRootFromArgs } from './cliCache';
+import { cacheRootFromArgs, writeWhole } from './cliCache';
 
 type Cli = typeof import('./cli');
 
@@ -66,10 +66,8 @@ function withCodeCache(file: string, root: string): Loaded {
       if (!stale) return;
       try {
         fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
-        const tmp = `${cacheFile}.${process.pid}.tmp`;
         const data = script.createCachedData();
-        fs.writeFileSync(tmp, Buffer.concat([createHash('sha256').update(data).digest(), data]));
-        fs.renameSync(tmp, cacheFile);
+        writeWhole(cacheFile, Buffer.concat([createHash('sha256').update(data).digest(), data]));
       } catch {
         // Not writable: the next run compiles again.
       }

@@ -1,4 +1,5 @@
 import type { Marker, Span, UrlRef } from '../model';
+import { isSuperscriptCode } from '../text/citations';
 
 const SUPERSCRIPT_DIGITS: Record<string, number> = {
   '⁰': 0, '¹': 1, '²': 2, '³': 3, '⁴': 4, '⁵': 5, '⁶': 6, '⁷': 7, '⁸': 8, '⁹': 9,
@@ -55,7 +56,7 @@ export function scanMarkers(text: string, start: number, end: number, opts: Scan
   while (i < end) {
     const c = text.charCodeAt(i);
     // Fast skip: only these characters can start something this scan looks for.
-    if (c < 128 ? MARKER_START[c] === 0 : !(c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079))) {
+    if (c < 128 ? MARKER_START[c] === 0 : !isSuperscriptCode(c)) {
       i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
       continue;
     }

@@ -89,7 +89,7 @@ export function findCodeSpans(text: string): Span[] {
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** ¹ ² ³ (Latin-1) and ⁰ ⁴–⁹ (U+2070, U+2074–2079). */
-function isSuperscriptCode(c: number): boolean {
+export function isSuperscriptCode(c: number): boolean {
   return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
 }
 
@@ -210,7 +210,7 @@ const URL_STOP = new Set([' ', '\t', '\n', '\r', '<', '>', '"', '“', '”', '\
 
 function isUrlStart(text: string, i: number): number {
   // returns length of scheme prefix if a URL starts here, else 0
-  if (i > 0 && (isAsciiLetterCode(text.charCodeAt(i - 1)) || isAsciiDigitCode(text.charCodeAt(i - 1)))) return 0;
+  if (i > 0 && isAsciiAlnumCode(text.charCodeAt(i - 1))) return 0;
   const c = text[i];
   if (c === 'h' || c === 'H') {
     const head = text.slice(i, i + 8).toLowerCase();
