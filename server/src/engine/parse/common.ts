@@ -446,9 +446,20 @@ export function segmentMatcher<S extends PositionedSegment>(previous: { text: st
   if (!previous) return () => undefined;
   const { prefix, suffix } = commonEnds(previous.text, text);
   const delta = text.length - previous.text.length;
-  const byStart = new Map(previous.segments.map((g) => [g.start, g]));
+  // The previous segments are in order: a binary search, not a map built on every edit.
+  const segments = previous.segments;
+  const byStart = (start: number): S | undefined => {
+    let lo = 0;
+    let hi = segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < segments.length && segments[lo]!.start === start ? segments[lo] : undefined;
+  };
   return (s, e) => {
-    const old = e < prefix - 1 ? byStart.get(s) : s - 1 >= text.length - suffix ? byStart.get(s - delta) : undefined;
+    const old = e < prefix - 1 ? byStart(s) : s - 1 >= text.length - suffix ? byStart(s - delta) : undefined;
     if (!old || old.end - old.start !== e - s) return undefined;
     return old.start === s ? old : { ...old, start: s, end: e };
   };
