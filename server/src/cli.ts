@@ -231,15 +231,9 @@ export async function main(argv: string[], io: CliIo = { out: (s) => process.std
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-export interface JsonFinding {
+/** One finding of `--format json`: the file, then the finding as printed (see PositionedFinding). */
+export interface JsonFinding extends PositionedFinding {
   file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  code: string;
-  message: string;
 }
 
 function toJson(results: FileResult[]): JsonFinding[] {
