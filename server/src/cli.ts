@@ -9,7 +9,7 @@ import { defaultCacheDir, openResultCache, type CachedResult, type PositionedFin
 
 const VERSION = '0.1.0';
 
-const USAGE = `Usage: policy-brief-lint [--format text|json|sarif] [--config FILE] [--no-cache] PATHS…
+const USAGE = `Usage: policy-brief-lint [--format text|json|sarif] [--config FILE] [--no-cache] [--cache-dir DIR] PATHS…
 
 Checks policy briefs for uncited figures, mismatched footnotes and duplicated paragraphs.
 PATHS are files or folders (folders are searched for .brief, .brief.md, .brief.txt, .md and .txt files;
