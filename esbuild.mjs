@@ -27,8 +27,27 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * markdown-it's build defines every class field of every token through a generic helper
+ * (`_defineProperty`: key coercion, an `in` test, then Object.defineProperty when the key exists).
+ * Its classes have no accessors, so a plain assignment does the same; the parser makes tens of
+ * thousands of tokens for a 1 MB brief.
+ */
+const markdownItPlainFields = {
+  name: 'markdown-it-plain-fields',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.mjs$/ }, async (args) => {
+      const fs = await import('node:fs/promises');
+      const source = await fs.readFile(args.path, 'utf8');
+      const helper = /function _defineProperty\(e, r, t\) \{[^}]*\}\) : e\[r\] = t, e;\n\}/;
+      if (!helper.test(source)) return undefined; // another build of markdown-it: bundled as it is
+      return { contents: source.replace(helper, 'function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}'), loader: 'js' };
+    });
+  },
+};
+
 const common = {
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, markdownItPlainFields],
   bundle: true,
   platform: 'node',
   target: 'node20',
