@@ -147,15 +147,19 @@ const SCRATCH_MINS = new Int32Array(NUM_HASHES);
  */
 export function minhash(set: ArrayLike<number>): Int32Array {
   const mins = SCRATCH_MINS;
-  mins.fill(0x7fffffff);
   const n = set.length;
-  for (let s = 0; s < n; s++) {
-    const x = set[s]! | 0;
-    for (let i = 0; i < NUM_HASHES; i++) {
-      let v = (Math.imul(x, COEF_A[i]!) + COEF_B[i]!) | 0;
+  // One hash function at a time over the whole set: its coefficients and running minimum stay in
+  // registers, and the set is read in order (the other nesting reloads all three per element).
+  for (let i = 0; i < NUM_HASHES; i++) {
+    const a = COEF_A[i]!;
+    const b = COEF_B[i]!;
+    let min = 0x7fffffff;
+    for (let s = 0; s < n; s++) {
+      let v = (Math.imul(set[s]! | 0, a) + b) | 0;
       v ^= v >>> 15;
-      if (v < mins[i]!) mins[i] = v;
+      if (v < min) min = v;
     }
+    mins[i] = min;
   }
   return mins;
 }
