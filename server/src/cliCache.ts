@@ -61,21 +61,22 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * The cache root a command line asks for: undefined with --no-cache, the --cache-dir value, else
- * the default. (The CLI's own argument parser validates the rest; this only reads these two.)
+ * Where the compiled CLI is cached (cliStart.ts), for a command line: the --cache-dir value, else the
+ * default root. --no-cache does not turn it off: it is about results, and compiled code holds none
+ * (Node's own NODE_DISABLE_COMPILE_CACHE does). The CLI's own argument parser validates the rest.
  */
-export function cacheRootFromArgs(argv: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function codeCacheRoot(argv: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   let dir: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') break;
-    if (a === '--no-cache') return undefined;
     if (a === '--cache-dir' && i + 1 < argv.length) dir = argv[++i];
     else if (a.startsWith('--cache-dir=')) dir = a.slice('--cache-dir='.length);
   }
   // An empty value is a usage error (reported by the CLI), never the working folder.
   if (dir === '') return undefined;
-  return dir !== undefined ? path.resolve(cwd, dir) : defaultCacheDir(env);
+  return path.join(dir !== undefined ? path.resolve(cwd, dir) : defaultCacheDir(env), 'code');
 }
 
 /**
@@ -145,7 +146,7 @@ export class ResultCache {
         if (!fs.existsSync(tag)) fs.writeFileSync(tag, 'Signature: 8a477f597d28d172789f06886806bc55\n# policy-brief-lint result cache: safe to delete.\n');
         if (Math.floor(Math.random() * PRUNE_EVERY) === 0) {
           this.prune();
-          this.prune(Date.now(), path.join(path.dirname(this.dir), 'code'));
+          this.prune(Date.now(), path.join(path.dirname(this.dir), 'code')); // see codeCacheRoot
         }
         this.wrote = true;
       }

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ResultCache, cacheRootFromArgs, defaultCacheDir } from '../../server/src/cliCache';
+import { ResultCache, codeCacheRoot, defaultCacheDir } from '../../server/src/cliCache';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-cache-unit-'));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -50,11 +50,14 @@ describe('ResultCache', () => {
 });
 
 describe('cache location', () => {
-  it('--no-cache, --cache-dir and the environment', () => {
-    assert.equal(cacheRootFromArgs(['--no-cache', 'a.md'], '/w'), undefined);
-    assert.equal(cacheRootFromArgs(['--cache-dir', 'c', 'a.md'], '/w'), path.resolve('/w', 'c'));
-    assert.equal(cacheRootFromArgs(['--cache-dir=/x/c', 'a.md'], '/w'), path.resolve('/x/c'));
-    assert.equal(cacheRootFromArgs(['--', '--no-cache'], '/w', { POLICY_BRIEF_CACHE_DIR: '/e' }), '/e', 'after -- it is a file name');
+  it('--cache-dir, --no-cache and the environment', () => {
+    const env = { POLICY_BRIEF_CACHE_DIR: '/e' };
+    assert.equal(codeCacheRoot(['--no-cache', 'a.md'], '/w', env), path.join('/e', 'code'), 'compiled code is cached with --no-cache too');
+    assert.equal(codeCacheRoot(['a.md'], '/w', { ...env, NODE_DISABLE_COMPILE_CACHE: '1' }), undefined);
+    assert.equal(codeCacheRoot(['--cache-dir', 'c', 'a.md'], '/w', env), path.join(path.resolve('/w', 'c'), 'code'));
+    assert.equal(codeCacheRoot(['--cache-dir=/x/c', 'a.md'], '/w', env), path.join(path.resolve('/x/c'), 'code'));
+    assert.equal(codeCacheRoot(['--cache-dir=', 'a.md'], '/w', env), undefined, 'an empty folder is never the working folder');
+    assert.equal(codeCacheRoot(['--', '--cache-dir=x'], '/w', env), path.join('/e', 'code'), 'after -- it is a file name');
     assert.equal(defaultCacheDir({ POLICY_BRIEF_CACHE_DIR: '/e' }), '/e');
     if (process.platform === 'linux') {
       assert.equal(defaultCacheDir({ XDG_CACHE_HOME: '/xdg' }), path.join('/xdg', 'policy-brief'));
