@@ -83,32 +83,35 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 
   if (!quick) {
     console.log('\n2. Whole processes on the Markdown briefs (median of 3 runs, ms)');
-    // Cold: no cache of any kind (rumdl --no-cache; ours --no-cache skips its result cache and its
-    // code cache). Cached: the same file again, after one run that filled the tool's cache (rumdl
-    // keeps .rumdl_cache/ in the working folder, ours the folder below). markdownlint-cli2 and
-    // remark have no cache.
+    // Cold: no result cache (rumdl --no-cache, ours --no-cache: every check runs; our compiled
+    // code is cached as Node's compile cache would, and a row shows a first run without it too).
+    // Cached: the same file again, after one run that filled the tool's cache (rumdl keeps
+    // .rumdl_cache/ in the working folder, ours the folder below). markdownlint-cli2 and remark
+    // have no cache.
     const cacheDir = path.join(ROOT, 'bench-out', '.policy-brief-cache');
     fs.rmSync(cacheDir, { recursive: true, force: true });
     fs.rmSync(path.join(ROOT, '.rumdl_cache'), { recursive: true, force: true });
     const ours = path.join(ROOT, 'bin', 'policy-brief-lint.js');
-    const tools: [string, string, (f: string) => string[], boolean][] = [
+    const firstRun = { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' };
+    const tools: [string, string, (f: string) => string[], boolean, NodeJS.ProcessEnv?][] = [
       ['rumdl check --no-cache', rumdlBin(), (f) => ['check', '--no-cache', f], false],
       ['markdownlint-cli2', bin('markdownlint-cli2'), (f) => [f], false],
       ['remark (2 lint rules)', bin('remark'), (f) => ['--use', 'remark-lint-no-undefined-references', '--use', 'remark-lint-no-unused-definitions', '--quiet', '--no-config', '--no-ignore', f], false],
-      ['policy-brief-lint --no-cache', process.execPath, (f) => [ours, '--no-cache', f], false],
+      ['policy-brief-lint --no-cache', process.execPath, (f) => [ours, '--no-cache', '--cache-dir', cacheDir, f], false],
+      ['  same, compiled code cold', process.execPath, (f) => [ours, '--no-cache', f], false, firstRun],
       ['rumdl check (cached)', rumdlBin(), (f) => ['check', f], true],
       ['policy-brief-lint (cached)', process.execPath, (f) => [ours, '--cache-dir', cacheDir, f], true],
     ];
     console.log(`${'tool'.padEnd(30)} ${briefs.map((b) => pad(b.size, 9)).join(' ')}`);
     const rows = new Map<string, number[]>();
-    for (const [name, cmd, args, cached] of tools) {
+    for (const [name, cmd, args, cached, env] of tools) {
       if (!fs.existsSync(cmd)) {
         console.log(`${name.padEnd(30)} (not installed)`);
         continue;
       }
       const times = briefs.map((b) => {
         if (cached) wall(cmd, args(b.md), 1); // fills the cache
-        return wall(cmd, args(b.md), b.size === '10MB' && !cached ? 1 : 3);
+        return wall(cmd, args(b.md), b.size === '10MB' && !cached ? 1 : 3, env);
       });
       rows.set(name, times.map((t) => t.ms));
       console.log(`${name.padEnd(30)} ${times.map((t) => pad(t.ms.toFixed(0) + (t.ok ? '' : '!'), 9)).join(' ')}`);
@@ -117,7 +120,7 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
     const cold = rows.get('policy-brief-lint --no-cache');
     const warm = rows.get('policy-brief-lint (cached)');
     for (const [name, times] of rows) {
-      if (name.startsWith('policy-brief-lint')) continue;
+      if (name.startsWith('policy-brief-lint') || name.startsWith(' ')) continue;
       const mine = name.endsWith('(cached)') ? warm : cold;
       if (mine) console.log(`  ${(name.endsWith('(cached)') ? 'cached vs ' : 'cold vs ') + name}`.padEnd(32) + briefs.map((b, i) => pad((mine[i] / times[i]).toFixed(2), 9)).join(' '));
     }
