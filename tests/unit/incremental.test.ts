@@ -32,20 +32,25 @@ function snapshot(m: BriefModel): unknown {
 
 const editArb = fc.record({ at: fc.nat(), len: fc.nat({ max: 40 }), insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 })) });
 
-test('segmented + cached parse equals a single pass, over random edit sequences of real briefs', () => {
+/** After every edit of a random sequence, the cached parse of the new text equals one pass over it. */
+function editSequences(format: 'markdown' | 'plaintext', bases: string[], edit: fc.Arbitrary<{ at: number; len: number; insert: string }>, onePass: (text: string) => BriefModel, seed: number): void {
   fc.assert(
-    fc.property(fc.nat({ max: BASES.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 6 }), (base, edits) => {
-      let text = BASES[base];
-      let model = parseBrief(text, 'markdown');
+    fc.property(fc.nat({ max: bases.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (base, edits) => {
+      let text = bases[base];
+      let model = parseBrief(text, format);
       for (const e of edits) {
         const at = e.at % (text.length + 1);
         text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.len));
-        model = parseBrief(text, 'markdown', model);
-        assert.deepEqual(snapshot(model), snapshot(parseMarkdownUnsegmented(text)));
+        model = parseBrief(text, format, model);
+        assert.deepEqual(snapshot(model), snapshot(onePass(text)));
       }
     }),
-    { numRuns: 150, seed: 5, includeErrorInReport: true },
+    { numRuns: 150, seed, includeErrorInReport: true },
   );
+}
+
+test('segmented + cached parse equals a single pass, over random edit sequences of real briefs', () => {
+  editSequences('markdown', BASES, editArb, parseMarkdownUnsegmented, 5);
 });
 
 test('segmented parse equals a single pass on token soups', () => {
@@ -77,19 +82,7 @@ const PLAIN_BASES = ['seeds/001_f6a241fe662aad72.txt', 'seeds/002_8c149dea6a408b
 const PLAIN_PIECES = ['\n', '\n\n', 'Notes\n', 'References\n\n', '- ¹ note\n', '² ', '[3] entry\n', '1. item\n', 'continued line\n', 'Heading Line\n', '\tcell\tcell\n', '%% policy-brief-disable uncited-figure\n', 'word ', 'and so', '.'];
 
 test('plain text: segmented + cached parse equals a single pass, over random edits and token soups', () => {
-  fc.assert(
-    fc.property(fc.nat({ max: PLAIN_BASES.length - 1 }), fc.array(fc.record({ at: fc.nat(), len: fc.nat({ max: 40 }), insert: fc.constantFrom(...PLAIN_PIECES) }), { minLength: 1, maxLength: 6 }), (base, edits) => {
-      let text = PLAIN_BASES[base];
-      let model = parseBrief(text, 'plaintext');
-      for (const e of edits) {
-        const at = e.at % (text.length + 1);
-        text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.len));
-        model = parseBrief(text, 'plaintext', model);
-        assert.deepEqual(snapshot(model), snapshot(parsePlainTextUnsegmented(text)));
-      }
-    }),
-    { numRuns: 150, seed: 8, includeErrorInReport: true },
-  );
+  editSequences('plaintext', PLAIN_BASES, fc.record({ at: fc.nat(), len: fc.nat({ max: 40 }), insert: fc.constantFrom(...PLAIN_PIECES) }), parsePlainTextUnsegmented, 8);
   const soup = fc.array(fc.constantFrom(...PLAIN_PIECES), { maxLength: 60 }).map((a) => a.join(''));
   fc.assert(
     fc.property(soup, (text) => assert.deepEqual(snapshot(parseBrief(text, 'plaintext')), snapshot(parsePlainTextUnsegmented(text)))),
