@@ -60,10 +60,10 @@ const common = {
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
-  // Small first stage of the CLI: loads dist/cli.js with a code cache (see server/src/cliStart.ts).
-  { entryPoints: ['server/src/cliStart.ts'], outfile: 'dist/cli-start.js', external: ['./cli'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // Small first stage of the CLI: loads dist/cli.js with a code cache (see server/src/cli/start.ts).
+  { entryPoints: ['server/src/cli/start.ts'], outfile: 'dist/cli-start.js', external: ['./cli'] },
 ];
 
 try {

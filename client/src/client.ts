@@ -12,7 +12,7 @@ import {
   type Message,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { StatusNotification, type StatusParams } from '../../server/src/common/protocol';
 import { StatusItem } from './status';
 
 /** Restarts allowed within RESTART_WINDOW_MS after unexpected exits before we give up and tell the user. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands } from '../../server/src/protocol';
+import { Commands } from '../../server/src/common/protocol';
 import type { BriefClient } from './client';
 
 /** Runs a server-side command for the active editor's document and cursor. */

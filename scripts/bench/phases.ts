@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { CHECKS, formatFor, lintModel, parseBrief } from '../../server/src/engine';
-import { parseSettings } from '../../server/src/settings';
+import { parseSettings } from '../../server/src/common/settings';
 import { clearFigureMemo } from '../../server/src/engine/checks/uncited-figure';
 
 const file = process.argv[2];

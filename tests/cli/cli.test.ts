@@ -3,7 +3,7 @@
  * dist/ must be built: `npm test` builds first). Exit status, output formats, settings files.
  */
 import * as assert from 'node:assert/strict';
-import type { JsonFinding } from '../../server/src/cli';
+import type { JsonFinding } from '../../server/src/cli/main';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

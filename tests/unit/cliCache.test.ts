@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ResultCache, codeCacheRoot, defaultCacheDir } from '../../server/src/cliCache';
+import { ResultCache, codeCacheRoot, defaultCacheDir } from '../../server/src/cli/cache';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-cache-unit-'));
 after(() => fs.rmSync(root, { recursive: true, force: true }));

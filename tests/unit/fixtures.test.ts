@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { formatFor, lintText, parseBrief } from '../../server/src/engine';
 import { CHECKS } from '../../server/src/engine/checks';
 import { applyEdits, fixesFor } from '../../server/src/engine/fixes';
-import { parseSettings } from '../../server/src/settings';
+import { parseSettings } from '../../server/src/common/settings';
 import { engineLinter, formatMisses, formatScoreTable, loadFixtureSet, scoreFixtures } from './scorer';
 
 const ROOT = path.resolve(__dirname, '..', 'fixtures');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { lintModel, parseBrief, type BriefFormat, type BriefModel, type Span } from '../../server/src/engine';
-import { parseSettings } from '../../server/src/settings';
+import { parseSettings } from '../../server/src/common/settings';
 import { HOSTILE_TOKENS } from './generators';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8000);

@@ -17,8 +17,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintModel, parseBrief, type BriefFormat, type BriefModel, type Finding, type Note, type NoteStyle, type Span } from '../../server/src/engine';
 import { applyEdits, fixesFor, planRenumber, type Fix, type TextEdit } from '../../server/src/engine/fixes';
 import { isIbid, resolveIbids } from '../../server/src/engine/notes';
-import { toRange } from '../../server/src/features/convert';
-import { parseSettings } from '../../server/src/settings';
+import { toRange } from '../../server/src/lsp/features/convert';
+import { parseSettings } from '../../server/src/common/settings';
 
 export const DEFAULT_CONFIG = parseSettings({}).settings;
 

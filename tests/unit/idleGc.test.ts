@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { IdleCollector } from '../../server/src/idleGc';
+import { IdleCollector } from '../../server/src/lsp/idleGc';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -5,7 +5,7 @@ import { lintModel, parseBrief, type BriefModel, type NoteStyle } from '../../se
 import { applyEdits } from '../../server/src/engine/fixes/edits';
 import { planRenumber } from '../../server/src/engine/fixes/renumber';
 import { resolveIbids, isIbid } from '../../server/src/engine/notes';
-import { parseSettings } from '../../server/src/settings';
+import { parseSettings } from '../../server/src/common/settings';
 
 const config = parseSettings({}).settings;
 const SUP = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];

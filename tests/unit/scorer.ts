@@ -17,7 +17,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatFor, lintText } from '../../server/src/engine';
-import { parseSettings } from '../../server/src/settings';
+import { parseSettings } from '../../server/src/common/settings';
 
 /** An expectation as written in expected.json. */
 export interface ExpectedItem {

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CHECKS } from '../../server/src/engine/checks';
-import { defaultSettings, effectiveSeverity, mergeSettingInputs, parseConfigFileText, parseSettings } from '../../server/src/settings';
+import { defaultSettings, effectiveSeverity, mergeSettingInputs, parseConfigFileText, parseSettings } from '../../server/src/common/settings';
 
 const CODES = CHECKS.map((c) => c.code);
 const DEFAULTS = parseSettings({}).settings;

@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { CANDIDATE_FILE, formatFor, isBriefFileName, looksLikeBrief, parseBrief, type BriefModel } from './engine';
-import { DuplicateStore, dupOptionsFrom } from './engine/dup/store';
-import type { DuplicateWorkspace } from './engine/checks/duplicates';
-import type { Settings } from './settings';
+import { CANDIDATE_FILE, formatFor, isBriefFileName, looksLikeBrief, parseBrief, type BriefModel } from '../engine';
+import { DuplicateStore, dupOptionsFrom } from '../engine/dup/store';
+import type { DuplicateWorkspace } from '../engine/checks/duplicates';
+import type { Settings } from '../common/settings';
 
 const SKIP_DIR = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', '.vscode-test']);
 /** Files indexed per folder at most, and per event-loop turn. */

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { mergeSettingInputs, parseConfigFileText, parseSettings, SETTINGS_PREFIX, type Settings } from './settings';
+import { mergeSettingInputs, parseConfigFileText, parseSettings, SETTINGS_PREFIX, type Settings } from '../common/settings';
 
 export const CONFIG_FILE = '.policybrief.json';
 

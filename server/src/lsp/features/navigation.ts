@@ -12,8 +12,8 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { BriefModel, Marker, Note } from '../engine';
-import { itemAt, markersByKey, notesByKey, resolveIbids, isIbid, ibidRest } from '../engine/notes';
+import type { BriefModel, Marker, Note } from '../../engine';
+import { itemAt, markersByKey, notesByKey, resolveIbids, isIbid, ibidRest } from '../../engine/notes';
 import type { DocumentStore } from '../documentStore';
 import { toRange } from './convert';
 import { escapeMarkdown, isSafeLink, noteToMarkdown, safeLink } from './markdownText';

@@ -14,9 +14,9 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { createHash } from 'node:crypto';
-import { codeCacheRoot, writeWhole } from './cliCache';
+import { codeCacheRoot, writeWhole } from './cache';
 
-type Cli = typeof import('./cli');
+type Cli = typeof import('./main');
 
 interface Loaded {
   cli: Cli;

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import type { BriefModel, Finding, Severity, Span } from '../engine';
+import type { BriefModel, Finding, Severity, Span } from '../../engine';
 
 export function toRange(model: BriefModel, span: Span): Range {
   return { start: model.lines.positionAt(span.start), end: model.lines.positionAt(span.end) };
@@ -26,9 +26,9 @@ export function docsUri(code: string): string {
 }
 
 function docsRoot(): string {
-  // The bundles live in dist/; the docs folder sits beside it. Under tests (tsx) the sources live in server/src/features.
+  // The bundles live in dist/; the docs folder sits beside it. Under tests (tsx) the sources live in server/src/lsp/features.
   const here = __dirname;
-  return path.basename(here) === 'dist' ? path.join(here, '..', 'docs') : path.join(here, '..', '..', '..', 'docs');
+  return path.basename(here) === 'dist' ? path.join(here, '..', 'docs') : path.join(here, '..', '..', '..', '..', 'docs');
 }
 
 export function toDiagnostic(model: BriefModel, uri: string, f: Finding): Diagnostic {

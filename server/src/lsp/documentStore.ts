@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatFor, parseBrief, type BriefModel } from './engine';
+import { formatFor, parseBrief, type BriefModel } from '../engine';
 
 /** Parsed models of open documents, one per version: every feature of a request shares one parse. */
 export class DocumentStore {

@@ -8,10 +8,10 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex, type BriefModel } from '../engine';
-import { applyEdits, type TextEdit } from '../engine/fixes/edits';
-import { fixesFor, planRenumber } from '../engine/fixes';
-import { itemAt, noteAt, notesByKey } from '../engine/notes';
+import { LineIndex, type BriefModel } from '../../engine';
+import { applyEdits, type TextEdit } from '../../engine/fixes/edits';
+import { fixesFor, planRenumber } from '../../engine/fixes';
+import { itemAt, noteAt, notesByKey } from '../../engine/notes';
 import type { DocumentStore } from '../documentStore';
 import { toRange } from './convert';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CHECKS, findCheck } from './engine/checks';
-import type { Severity, SeveritySetting } from './engine/checks/types';
+import { CHECKS, findCheck } from '../engine/checks';
+import type { Severity, SeveritySetting } from '../engine/checks/types';
 
 /** Which documents are checked. */
 export const DocumentsSetting = z.enum(['auto', 'all', 'briefs']);

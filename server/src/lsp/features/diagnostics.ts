@@ -1,10 +1,10 @@
 import type { Connection, Disposable, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintModel, looksLikeBrief, WHOLE_DOCUMENT_CODES, type BriefModel, type Finding } from '../engine';
-import { carryOver } from '../engine/shift';
+import { lintModel, looksLikeBrief, WHOLE_DOCUMENT_CODES, type BriefModel, type Finding } from '../../engine';
+import { carryOver } from '../../engine/shift';
 import type { DocumentStore } from '../documentStore';
-import { StatusNotification, type StatusParams } from '../protocol';
-import type { Settings } from '../settings';
+import { StatusNotification, type StatusParams } from '../../common/protocol';
+import type { Settings } from '../../common/settings';
 import type { SettingsProvider } from '../settingsProvider';
 import { toDiagnostic } from './convert';
 import { IdleCollector } from '../idleGc';

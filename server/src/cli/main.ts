@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CANDIDATE_FILE, CHECKS, formatFor, isBriefFileName, lintModel, looksLikeBrief, parseBrief, type BriefModel, type Finding } from './engine';
-import { CONFIG_FILE, findConfigAbove } from './settingsProvider';
-import { parseConfigFileText, parseSettings, type Settings } from './settings';
-import { clearFigureMemo } from './engine/checks/uncited-figure';
-import { defaultCacheDir, openResultCache, type CachedResult, type PositionedFinding } from './cliCache';
+import { CANDIDATE_FILE, CHECKS, formatFor, isBriefFileName, lintModel, looksLikeBrief, parseBrief, type BriefModel, type Finding } from '../engine';
+import { CONFIG_FILE, findConfigAbove } from '../lsp/settingsProvider';
+import { parseConfigFileText, parseSettings, type Settings } from '../common/settings';
+import { clearFigureMemo } from '../engine/checks/uncited-figure';
+import { defaultCacheDir, openResultCache, type CachedResult, type PositionedFinding } from './cache';
 
 const VERSION = '0.1.0';
 
