@@ -1,6 +1,7 @@
 // Prints what the engine reads in a brief: style, notes, markers, joined paragraphs. Usage: npx tsx scripts/inspect-model.ts FILE [b]
 import { readFileSync } from 'fs';
-import { parseBrief, formatFor } from '../server/src/engine/parse';
+import { parseBrief } from '../server/src/engine/parse';
+import { formatFor } from '../server/src/common/briefFiles';
 const f = process.argv[2];
 const m = parseBrief(readFileSync(f, 'utf8'), formatFor(f));
 const L = (o: number) => m.lines.positionAt(o).line + 1;

@@ -12,6 +12,7 @@ import {
   type Message,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { looksLikeBriefText, shouldCheck, type DocumentsMode } from '../../server/src/common/briefFiles';
 import { StatusNotification, type StatusParams } from '../../server/src/common/protocol';
 import { StatusItem } from './status';
 
@@ -19,18 +20,11 @@ import { StatusItem } from './status';
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
-/** A quick look at a Markdown or plain-text file: notes, markers or a Notes heading make it a brief. */
-export function looksLikeBriefText(text: string): boolean {
-  return /\[\^[^\]\s]{1,100}\]|[¹²³⁴⁵⁶⁷⁸⁹]|^\s{0,3}(?:#{1,6}\s*)?(?:Notes|Endnotes|Footnotes|References|Sources)\s*:?\s*$/m.test(text.slice(0, 2_000_000));
-}
-
+/** Whether the client hands a document to the server: the shared rule, with a quick look at the text. */
 export function isBriefDocument(doc: vscode.TextDocument): boolean {
-  if (doc.languageId === 'policy-brief') return true;
-  if (doc.languageId !== 'markdown' && doc.languageId !== 'plaintext') return false;
   if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote') return false;
-  const mode = vscode.workspace.getConfiguration('policyBrief', doc.uri).get<string>('documents', 'auto');
-  if (mode === 'briefs') return false;
-  return mode === 'all' || looksLikeBriefText(doc.getText());
+  const mode = vscode.workspace.getConfiguration('policyBrief', doc.uri).get<DocumentsMode>('documents', 'auto');
+  return shouldCheck({ name: doc.uri.toString(), languageId: doc.languageId }, mode, () => looksLikeBriefText(doc.getText()));
 }
 
 /** Owns the language client: start on the first brief, status, bounded restarts, output channel. */

@@ -1,27 +1,28 @@
 /**
  * One engine measurement in its own process (so peak memory is this run's): full parse and lint of
  * a file, N times, prints JSON {medianMs, minMs, peakRssMb, findings}. Every run is a full lint:
- * nothing found in an earlier run is reused (the figure memo is cleared, the duplicate index is new).
+ * nothing found in an earlier run is reused (the engine's caches are cleared, the duplicate index is new).
  */
 import * as fs from 'node:fs';
-import { formatFor, lintModel, parseBrief } from '../../server/src/engine';
+import { createEngine } from '../../server/src/engine';
+import { formatFor } from '../../server/src/common/briefFiles';
 import { parseSettings } from '../../server/src/common/settings';
-import { clearFigureMemo } from '../../server/src/engine/checks/uncited-figure';
 
 const [file, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
 const text = fs.readFileSync(file, 'utf8');
 const settings = parseSettings({}).settings;
+const engine = createEngine();
 const times: number[] = [];
 let findings = 0;
 for (let i = 0; i < runs; i++) {
-  clearFigureMemo();
+  engine.clearCaches();
   // Each run starts from a collected heap (run.ts passes --expose-gc), so one run's garbage is not
   // charged to the next.
   (globalThis as { gc?: () => void }).gc?.();
   const t0 = performance.now();
-  const model = parseBrief(text, formatFor(file));
-  findings = lintModel(model, settings, { docKey: `${file}#${i}` }).findings.length;
+  const model = engine.parse(text, formatFor(file));
+  findings = engine.lint(model, settings, { docKey: `${file}#${i}` }).findings.length;
   times.push(performance.now() - t0);
 }
 times.sort((a, b) => a - b);

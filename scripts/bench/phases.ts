@@ -5,9 +5,9 @@
  * Used for the profile-guided note of issue 7: `npx tsx scripts/bench/phases.ts bench-out/brief-1MB.md`.
  */
 import * as fs from 'node:fs';
-import { CHECKS, formatFor, lintModel, parseBrief } from '../../server/src/engine';
+import { CHECKS, createEngine } from '../../server/src/engine';
+import { formatFor } from '../../server/src/common/briefFiles';
 import { parseSettings } from '../../server/src/common/settings';
-import { clearFigureMemo } from '../../server/src/engine/checks/uncited-figure';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: phases.ts <brief>');
@@ -15,18 +15,21 @@ const text = fs.readFileSync(file, 'utf8');
 const settings = parseSettings({}).settings;
 const row = (name: string, ms: number[]) => console.log(`${name.padEnd(24)} ${ms.map((m) => m.toFixed(1).padStart(8)).join(' ')} ms`);
 const rounds = Math.max(1, Number(process.env.ROUNDS ?? 1));
+const engine = createEngine();
+/** The settings with only one check on. */
+const only = (code: string) => ({ ...settings, severity: Object.fromEntries(CHECKS.map((c) => [c.code, c.code === code ? c.defaultSeverity : ('off' as const)])) });
 const table = new Map<string, number[]>();
 const put = (name: string, ms: number) => table.set(name, [...(table.get(name) ?? []), ms]);
 for (let round = 0; round < rounds; round++) {
-  clearFigureMemo();
+  engine.clearCaches();
   (globalThis as { gc?: () => void }).gc?.();
   let t0 = performance.now();
-  const model = parseBrief(text, formatFor(file));
+  const model = engine.parse(text, formatFor(file));
   put('parse', performance.now() - t0);
   let total = 0;
   for (const check of CHECKS) {
     t0 = performance.now();
-    lintModel(model, settings, { docKey: `${file}#${round}` }, (code) => code === check.code);
+    engine.lint(model, only(check.code), { docKey: `${file}#${round}` });
     const ms = performance.now() - t0;
     total += ms;
     put(check.code, ms);

@@ -13,9 +13,10 @@ import fc from 'fast-check';
 import { CancellationTokenSource, createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic, DocumentSymbol, Hover, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex, lintText } from '../../server/src/engine';
+import { LineIndex } from '../../server/src/engine';
 import { DEFAULT_CONFIG, plantedBriefArb } from '../unit/generators';
 import { CORPUS, LspClient, PROJECT_ROOT, SERVER_JS, serverForSuite, uriOf, withServer } from './harness';
+import { lintText } from '../support/engine';
 
 /** No suite may hang `npm test`: a stuck await fails its suite, naming it. */
 const SUITE_TIMEOUT_MS = 180_000;

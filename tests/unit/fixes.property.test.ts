@@ -11,10 +11,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { lintText, type Finding } from '../../server/src/engine';
-import { fixesFor, planRenumber, type Fix } from '../../server/src/engine/fixes';
+import { type Finding } from '../../server/src/engine';
+import { planRenumber, type Fix } from '../../server/src/engine/fixes';
 import { applyEdits } from '../../server/src/engine/fixes/edits';
 import { briefSpecArb, checkEveryFix, checkFix, checkInsertFootnote, DEFAULT_CONFIG, fixKindOf, knownBug, lintChecked, renderBrief, type BriefSpec, type FixKind, type PlantedBrief } from './generators';
+import { engine, lintText } from '../support/engine';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260801);
 const RUNS = Number(process.env.FUZZ_FIX_RUNS ?? 150);
@@ -31,7 +32,7 @@ function offered(brief: PlantedBrief, kind: FixKind) {
   const pairs: { finding: Finding; fix: Fix }[] = [];
   const seen = new Set<string>();
   for (const finding of findings)
-    for (const fix of fixesFor(model, finding)) {
+    for (const fix of engine.fixes(model, finding)) {
       if (fixKindOf(finding.code, fix.title) !== kind) continue;
       const bug = knownBug(model, finding, fix);
       if (bug) {
@@ -143,10 +144,10 @@ describe('fix contracts on hand-written briefs', () => {
       const { model, findings } = lintChecked(text, format);
       const f = findings.find((x) => x.code === 'footnote-order')!;
       assert.ok(f, `footnote-order on ${JSON.stringify(text)}`);
-      const [fix] = fixesFor(model, f);
+      const [fix] = engine.fixes(model, f);
       const { after } = checkFix(model, findings, f, fix);
       const again = lintChecked(after, format);
-      assert.deepEqual(again.findings.flatMap((x) => fixesFor(again.model, x)), [], 'nothing left to fix');
+      assert.deepEqual(again.findings.flatMap((x) => engine.fixes(again.model, x)), [], 'nothing left to fix');
     }
   });
 
@@ -165,7 +166,7 @@ describe('product bugs the properties found', () => {
     const text = 'Title\n\nA claim.¹ Another.³\n\nNotes\n\n- ¹ Author S1, “Report S1,” 2011.\n- ² Author S2, “Report S2,” 2012.\n- ³ Ibid., p. 100\n';
     const { model, findings } = lintChecked(text, 'plaintext');
     const unused = findings.find((f) => f.code === 'footnote-unused')!;
-    const fixes = fixesFor(model, unused);
+    const fixes = engine.fixes(model, unused);
     assert.ok(fixes.length > 0);
     for (const fix of fixes) {
       checkFix(model, findings, unused, fix);
@@ -182,7 +183,7 @@ describe('product bugs the properties found', () => {
     const { model, findings } = lintChecked(text, 'plaintext');
     const first = findings.find((f) => f.code === 'footnote-unused' && text.startsWith('² Ibid.', f.span.start))!;
     assert.ok(first, 'the first note 2 is reported unused');
-    for (const fix of fixesFor(model, first)) checkFix(model, findings, first, fix);
+    for (const fix of engine.fixes(model, first)) checkFix(model, findings, first, fix);
   });
 
   it('Insert footnote and Renumber never write a marker that reads as a unit power (40 km² is square kilometres)', () => {
@@ -195,7 +196,7 @@ describe('product bugs the properties found', () => {
     const { model: m2, findings } = lintChecked(t2, 'plaintext');
     const order = findings.find((f) => f.code === 'footnote-order')!;
     assert.ok(order, 'footnote-order');
-    for (const fix of fixesFor(m2, order)) {
+    for (const fix of engine.fixes(m2, order)) {
       checkFix(m2, findings, order, fix);
       const after = applyEdits(t2, fix.edits);
       assert.equal(lintChecked(after, 'plaintext').model.markers.length, 2, `a marker was lost: ${JSON.stringify(after)}`);
@@ -210,7 +211,7 @@ describe('product bugs the properties found', () => {
       const r = lintText(text, 'markdown', DEFAULT_CONFIG);
       const f = r.findings.find((x) => x.code === 'duplicate-paragraph')!;
       assert.ok(f, `a duplicate-paragraph finding with ${JSON.stringify(between)} between the copies`);
-      for (const fix of fixesFor(r.model, f)) {
+      for (const fix of engine.fixes(r.model, f)) {
         assert.ok(applyEdits(text, fix.edits).includes(between), `${fix.title} deleted ${JSON.stringify(between)}`);
         checkFix(r.model, r.findings, f, fix);
       }
@@ -221,7 +222,7 @@ describe('product bugs the properties found', () => {
     for (const text of ['# T\n\nA claim [1]. More [2].\n\n## References\n\n[1] Author S1, 2011.\n', '# T\n\nA claim.¹ More.²\n\n## Notes\n\n¹ Author S1, 2011.\n']) {
       const { model, findings } = lintChecked(text, 'markdown');
       const undef = findings.find((f) => f.code === 'footnote-undefined')!;
-      const [add] = fixesFor(model, undef);
+      const [add] = engine.fixes(model, undef);
       const afterAdd = lintChecked(applyEdits(text, add.edits), 'markdown');
       assert.equal(afterAdd.model.notes.length, 2, `Add note: ${JSON.stringify(applyEdits(text, add.edits))}`);
       assert.ok(!afterAdd.findings.some((f) => f.code === 'footnote-undefined'), 'the marker still has no note');
@@ -235,7 +236,7 @@ describe('product bugs the properties found', () => {
   it('Add note in a Markdown `1. …` notes list gives the marker a note (fixed in 9ce0a38)', () => {
     const text = '# T\n\nA claim [1]. More [2].\n\n## References\n\n1. Author S1, 2011.\n';
     const { model, findings } = lintChecked(text, 'markdown');
-    const [add] = fixesFor(model, findings.find((f) => f.code === 'footnote-undefined')!);
+    const [add] = engine.fixes(model, findings.find((f) => f.code === 'footnote-undefined')!);
     const after = applyEdits(text, add.edits);
     assert.ok(!lintChecked(after, 'markdown').findings.some((f) => f.code === 'footnote-undefined'), `[2] is still undefined after ${add.title}: ${JSON.stringify(after)}`);
   });
@@ -245,7 +246,7 @@ describe('product bugs the properties found', () => {
     const { model, findings } = lintChecked(text, 'plaintext');
     const repeat = findings.find((f) => f.code === 'footnote-order' && f.data?.kind === 'repeat')!;
     assert.ok(repeat);
-    for (const fix of fixesFor(model, repeat)) {
+    for (const fix of engine.fixes(model, repeat)) {
       const after = lintChecked(applyEdits(text, fix.edits), 'plaintext');
       assert.ok(!after.findings.some((f) => f.code === 'footnote-order' && f.data?.kind === 'repeat'), `${fix.title} is offered but the repeat stays`);
     }

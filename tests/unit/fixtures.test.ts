@@ -7,11 +7,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { formatFor, lintText, parseBrief } from '../../server/src/engine';
 import { CHECKS } from '../../server/src/engine/checks';
-import { applyEdits, fixesFor } from '../../server/src/engine/fixes';
+import { applyEdits } from '../../server/src/engine/fixes';
 import { parseSettings } from '../../server/src/common/settings';
 import { engineLinter, formatMisses, formatScoreTable, loadFixtureSet, scoreFixtures } from './scorer';
+import { engine, lintText } from '../support/engine';
+import { formatFor } from '../../server/src/common/briefFiles';
 
 const ROOT = path.resolve(__dirname, '..', 'fixtures');
 /** Folders under tests/fixtures (other than the corpus) holding an expected.json at any depth. */
@@ -37,7 +38,7 @@ for (const set of SETS) {
         const format = formatFor(f.file);
         const before = lintText(text, format, settings).findings;
         for (const finding of before) {
-          for (const fix of fixesFor(parseBrief(text, format), finding)) {
+          for (const fix of engine.fixes(engine.parse(text, format), finding)) {
             const after = applyEdits(text, fix.edits);
             const r = lintText(after, format, settings);
             assert.deepEqual(r.errors, [], `${fix.title}: a check threw`);

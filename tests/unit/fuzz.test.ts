@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { lintModel, parseBrief, type BriefFormat, type BriefModel, type Span } from '../../server/src/engine';
+import { type BriefFormat, type BriefModel, type Span } from '../../server/src/engine';
 import { parseSettings } from '../../server/src/common/settings';
 import { HOSTILE_TOKENS } from './generators';
+import { engine } from '../support/engine';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8000);
 const config = parseSettings({}).settings;
@@ -43,9 +44,9 @@ function checkModel(model: BriefModel): void {
 }
 
 function lintEverything(text: string, format: BriefFormat): void {
-  const model = parseBrief(text, format);
+  const model = engine.parse(text, format);
   checkModel(model);
-  const r = lintModel(model, config, { docKey: 'fuzz' });
+  const r = engine.lint(model, config, { docKey: 'fuzz' });
   assert.deepEqual(r.errors.map((e) => `${e.code}: ${(e.error as Error)?.stack}`), [], 'a check threw');
   for (const f of r.findings) {
     checkSpan(text, f.span, f.code);

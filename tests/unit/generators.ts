@@ -14,11 +14,12 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintModel, parseBrief, type BriefFormat, type BriefModel, type Finding, type Note, type NoteStyle, type Span } from '../../server/src/engine';
-import { applyEdits, fixesFor, planRenumber, type Fix, type TextEdit } from '../../server/src/engine/fixes';
+import { type BriefFormat, type BriefModel, type Finding, type Note, type NoteStyle, type Span } from '../../server/src/engine';
+import { applyEdits, planRenumber, type Fix, type TextEdit } from '../../server/src/engine/fixes';
 import { isIbid, resolveIbids } from '../../server/src/engine/notes';
 import { toRange } from '../../server/src/lsp/features/convert';
 import { parseSettings } from '../../server/src/common/settings';
+import { engine } from '../support/engine';
 
 export const DEFAULT_CONFIG = parseSettings({}).settings;
 
@@ -78,9 +79,9 @@ export function checkModelSpans(model: BriefModel): void {
 
 /** Parses and lints: no check throws, every finding lies inside the text. Returns the model and findings. */
 export function lintChecked(text: string, format: BriefFormat): { model: BriefModel; findings: Finding[] } {
-  const model = parseBrief(text, format);
+  const model = engine.parse(text, format);
   checkModelSpans(model);
-  const r = lintModel(model, DEFAULT_CONFIG, { docKey: 'generated' });
+  const r = engine.lint(model, DEFAULT_CONFIG, { docKey: 'generated' });
   assert.deepEqual(r.errors.map((e) => `${e.code}: ${(e.error as Error)?.stack ?? e.error}`), [], 'a check threw');
   for (const f of r.findings) {
     checkSpan(text, f.span, f.code);
@@ -486,7 +487,7 @@ export function checkFix(model: BriefModel, findings: Finding[], finding: Findin
       const left = f2.filter((f) => f.code === 'footnote-order' && f.data?.kind !== 'repeat');
       assert.deepEqual(left.map((f) => f.message), [], `${what}: still out of order\n--- after\n${after}`);
       assert.deepEqual(planRenumber(m2).edits, [], `${what}: a second Renumber is not a no-op\n--- after\n${after}`);
-      assert.equal(f2.filter((f) => f.code === 'footnote-order').flatMap((f) => fixesFor(m2, f)).length, 0, `${what}: Renumber is offered again`);
+      assert.equal(f2.filter((f) => f.code === 'footnote-order').flatMap((f) => engine.fixes(m2, f)).length, 0, `${what}: Renumber is offered again`);
       assertSourcesKept(model, m2, what);
       break;
     }
@@ -500,7 +501,7 @@ export function checkFix(model: BriefModel, findings: Finding[], finding: Findin
       const marker = m2.markers.find((m) => m.span.start === mapped!.start);
       assert.ok(marker && m2.notes.some((n) => n.key === marker.key), `${what}: the marker has no note afterwards\n--- after\n${after}`);
       // The provider itself declines a marker that has a note (the server asks it with the client's stale diagnostic).
-      assert.deepEqual(fixesFor(m2, { code: finding.code, span: mapped!, data: finding.data }), [], `${what}: offered again`);
+      assert.deepEqual(engine.fixes(m2, { code: finding.code, span: mapped!, data: finding.data }), [], `${what}: offered again`);
       break;
     }
     case 'remove-note': {
@@ -633,7 +634,7 @@ export function checkEveryFix(model: BriefModel, findings: Finding[]): { kinds: 
   const skipped: string[] = [];
   const seen = new Set<string>();
   for (const finding of findings)
-    for (const fix of fixesFor(model, finding)) {
+    for (const fix of engine.fixes(model, finding)) {
       const key = `${fix.title}|${JSON.stringify(fix.edits)}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { parseBrief, type BriefModel } from '../../server/src/engine';
+import { type BriefModel } from '../../server/src/engine';
 import { parseMarkdownUnsegmented, segmentStarts } from '../../server/src/engine/parse/markdown';
 
 const CORPUS = path.resolve(__dirname, '..', 'fixtures', 'corpus');
@@ -37,11 +37,11 @@ function editSequences(format: 'markdown' | 'plaintext', bases: string[], edit: 
   fc.assert(
     fc.property(fc.nat({ max: bases.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (base, edits) => {
       let text = bases[base];
-      let model = parseBrief(text, format);
+      let model = engine.parse(text, format);
       for (const e of edits) {
         const at = e.at % (text.length + 1);
         text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.len));
-        model = parseBrief(text, format, model);
+        model = engine.parse(text, format, model);
         assert.deepEqual(snapshot(model), snapshot(onePass(text)));
       }
     }),
@@ -57,7 +57,7 @@ test('segmented parse equals a single pass on token soups', () => {
   const soup = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((a) => a.join(''));
   fc.assert(
     fc.property(soup, (text) => {
-      assert.deepEqual(snapshot(parseBrief(text, 'markdown')), snapshot(parseMarkdownUnsegmented(text)));
+      assert.deepEqual(snapshot(engine.parse(text, 'markdown')), snapshot(parseMarkdownUnsegmented(text)));
     }),
     { numRuns: 1500, seed: 11, includeErrorInReport: true },
   );
@@ -66,9 +66,9 @@ test('segmented parse equals a single pass on token soups', () => {
 test('a real brief is cut into many segments, and an edit re-parses only its own', () => {
   const text = BASES[0];
   assert.ok(segmentStarts(text).length >= 40, `only ${segmentStarts(text).length} segments`);
-  const first = parseBrief(text, 'markdown');
+  const first = engine.parse(text, 'markdown');
   const edited = text.replace('Conclusion', 'Conclusions');
-  const second = parseBrief(edited, 'markdown', first);
+  const second = engine.parse(edited, 'markdown', first);
   type Cache = { segments: { part: unknown }[] };
   const before = new Set((first.cache as Cache).segments.map((g) => g.part));
   const after = (second.cache as Cache).segments;
@@ -77,6 +77,7 @@ test('a real brief is cut into many segments, and an edit re-parses only its own
 });
 
 import { parsePlainTextUnsegmented } from '../../server/src/engine/parse/plaintext';
+import { engine } from '../support/engine';
 
 const PLAIN_BASES = ['seeds/001_f6a241fe662aad72.txt', 'seeds/002_8c149dea6a408ba4.txt'].map((f) => fs.readFileSync(path.join(CORPUS, f), 'utf8'));
 const PLAIN_PIECES = ['\n', '\n\n', 'Notes\n', 'References\n\n', '- ¹ note\n', '² ', '[3] entry\n', '1. item\n', 'continued line\n', 'Heading Line\n', '\tcell\tcell\n', '%% policy-brief-disable uncited-figure\n', 'word ', 'and so', '.'];
@@ -85,7 +86,7 @@ test('plain text: segmented + cached parse equals a single pass, over random edi
   editSequences('plaintext', PLAIN_BASES, fc.record({ at: fc.nat(), len: fc.nat({ max: 40 }), insert: fc.constantFrom(...PLAIN_PIECES) }), parsePlainTextUnsegmented, 8);
   const soup = fc.array(fc.constantFrom(...PLAIN_PIECES), { maxLength: 60 }).map((a) => a.join(''));
   fc.assert(
-    fc.property(soup, (text) => assert.deepEqual(snapshot(parseBrief(text, 'plaintext')), snapshot(parsePlainTextUnsegmented(text)))),
+    fc.property(soup, (text) => assert.deepEqual(snapshot(engine.parse(text, 'plaintext')), snapshot(parsePlainTextUnsegmented(text)))),
     { numRuns: 1500, seed: 12, includeErrorInReport: true },
   );
 });

@@ -3,11 +3,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { formatFor, parseBrief, type BriefModel } from '../../server/src/engine';
+import { type BriefModel } from '../../server/src/engine';
+import { engine } from '../support/engine';
+import { formatFor } from '../../server/src/common/briefFiles';
 
 const CORPUS = path.resolve(__dirname, '..', 'fixtures', 'corpus');
 const read = (rel: string) => fs.readFileSync(path.join(CORPUS, rel), 'utf8');
-const parse = (rel: string) => parseBrief(read(rel), formatFor(rel));
+const parse = (rel: string) => engine.parse(read(rel), formatFor(rel));
 const slice = (m: BriefModel, s: { start: number; end: number }) => m.text.slice(s.start, s.end);
 const line = (m: BriefModel, offset: number) => m.lines.positionAt(offset).line + 1;
 
@@ -84,7 +86,7 @@ describe('traps from the corpus README', () => {
     assert.equal(new Set(m.markers.map((x) => x.key)).size, 207);
   });
   it('an ordinary README has no markers or notes', () => {
-    const m = parseBrief('# Project\n\nInstall with `npm i`. See [the docs](https://x.org) and [1](https://y.org).\n\n1. First step\n2. Second step\n', 'markdown');
+    const m = engine.parse('# Project\n\nInstall with `npm i`. See [the docs](https://x.org) and [1](https://y.org).\n\n1. First step\n2. Second step\n', 'markdown');
     assert.equal(m.markers.length, 0);
     assert.equal(m.notes.length, 0);
   });
@@ -92,24 +94,24 @@ describe('traps from the corpus README', () => {
 
 describe('markers', () => {
   it('bracket groups and ranges expand to one marker per number', () => {
-    const m = parseBrief('Claim [1]. Others [2, 3] and [4–6].\n\nReferences\n\n1. a\n2. b\n3. c\n4. d\n5. e\n6. f\n', 'markdown');
+    const m = engine.parse('Claim [1]. Others [2, 3] and [4–6].\n\nReferences\n\n1. a\n2. b\n3. c\n4. d\n5. e\n6. f\n', 'markdown');
     assert.deepEqual(m.markers.map((x) => x.number), [1, 2, 3, 4, 5, 6]);
     assert.equal(new Set(m.markers.map((x) => x.group!.start)).size, 3, 'three groups: [1], [2, 3], [4–6]');
   });
   it('multi-digit superscripts after closing quotes, and units are not markers', () => {
-    const m = parseBrief('He said “no.”¹⁷ The park covers 400 km² and 20 m³.\n', 'plaintext');
+    const m = engine.parse('He said “no.”¹⁷ The park covers 400 km² and 20 m³.\n', 'plaintext');
     assert.deepEqual(m.markers.map((x) => x.label), ['17']);
   });
   it('markers in inline code and URLs are ignored', () => {
-    const m = parseBrief('Use `[^1]` or see https://x.org/[^2] but cite this.[^3]\n\n[^3]: n\n', 'markdown');
+    const m = engine.parse('Use `[^1]` or see https://x.org/[^2] but cite this.[^3]\n\n[^3]: n\n', 'markdown');
     assert.deepEqual(m.markers.map((x) => x.label), ['3']);
   });
   it('markers inside a Markdown table cell are read', () => {
-    const m = parseBrief('| a | b |\n|---|---|\n| x[^1] | y |\n\n[^1]: n\n', 'markdown');
+    const m = engine.parse('| a | b |\n|---|---|\n| x[^1] | y |\n\n[^1]: n\n', 'markdown');
     assert.deepEqual(m.markers.map((x) => x.label), ['1']);
   });
   it('a multi-paragraph footnote definition is one note', () => {
-    const m = parseBrief('Claim.[^a]\n\n[^a]: First paragraph.\n\n    Second paragraph with https://x.org/b.\n\nAfter.\n', 'markdown');
+    const m = engine.parse('Claim.[^a]\n\n[^a]: First paragraph.\n\n    Second paragraph with https://x.org/b.\n\nAfter.\n', 'markdown');
     assert.equal(m.notes.length, 1);
     assert.match(m.notes[0].text, /Second paragraph/);
     assert.equal(m.notes[0].urls[0].url, 'https://x.org/b');

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { lintModel, parseBrief, type BriefModel, type NoteStyle } from '../../server/src/engine';
+import { type BriefModel, type NoteStyle } from '../../server/src/engine';
 import { applyEdits } from '../../server/src/engine/fixes/edits';
 import { planRenumber } from '../../server/src/engine/fixes/renumber';
 import { resolveIbids, isIbid } from '../../server/src/engine/notes';
 import { parseSettings } from '../../server/src/common/settings';
+import { engine } from '../support/engine';
 
 const config = parseSettings({}).settings;
 const SUP = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
@@ -92,7 +93,7 @@ test('Renumber property: order fixed, Ibid. sources kept, nothing outside marker
     fc.property(specArb, (spec) => {
       const text = render(spec);
       const format = spec.style === 'footnote' ? 'markdown' : 'plaintext';
-      const model = parseBrief(text, format);
+      const model = engine.parse(text, format);
       const plan = planRenumber(model);
       if (plan.edits.length) withEdits++;
       // Every edit lies inside a marker or inside the notes block.
@@ -107,8 +108,8 @@ test('Renumber property: order fixed, Ibid. sources kept, nothing outside marker
         assert.ok(inMarker || inNotes, `edit outside markers and notes: ${JSON.stringify(text.slice(e.span.start, e.span.end))}`);
       }
       const after = applyEdits(text, plan.edits);
-      const model2 = parseBrief(after, format);
-      const order = lintModel(model2, config).findings.filter((f) => f.code === 'footnote-order' && f.data?.kind !== 'repeat');
+      const model2 = engine.parse(after, format);
+      const order = engine.lint(model2, config).findings.filter((f) => f.code === 'footnote-order' && f.data?.kind !== 'repeat');
       assert.deepEqual(order.map((f) => f.message), [], `still out of order after renumber:\n${after}`);
       // Every note still stands for the same source.
       const before = sourceMap(model);
@@ -126,15 +127,15 @@ test('Insert footnote property: the new note lands in sequence and the brief sta
     fc.property(specArb, fc.nat(), (spec, where) => {
       const text = render(spec);
       const format = spec.style === 'footnote' ? 'markdown' : 'plaintext';
-      const model = parseBrief(text, format);
+      const model = engine.parse(text, format);
       const ordered = applyEdits(text, planRenumber(model).edits);
-      const m1 = parseBrief(ordered, format);
+      const m1 = engine.parse(ordered, format);
       const para = m1.paragraphs[where % m1.paragraphs.length];
       const at = para.parts[0].start + (where % (para.parts[0].end - para.parts[0].start));
       const plan = planRenumber(m1, { at, noteText: 'NEW NOTE' });
       const after = applyEdits(ordered, plan.edits);
-      const m2 = parseBrief(after, format);
-      const order = lintModel(m2, config).findings.filter((f) => f.code === 'footnote-order' && f.data?.kind !== 'repeat');
+      const m2 = engine.parse(after, format);
+      const order = engine.lint(m2, config).findings.filter((f) => f.code === 'footnote-order' && f.data?.kind !== 'repeat');
       assert.deepEqual(order.map((f) => f.message), [], after);
       const newNote = m2.notes.find((n) => n.text.includes('NEW NOTE'));
       assert.ok(newNote, 'the new note exists');

@@ -16,8 +16,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatFor, lintText } from '../../server/src/engine';
 import { parseSettings } from '../../server/src/common/settings';
+import { lintText } from '../support/engine';
+import { formatFor } from '../../server/src/common/briefFiles';
 
 /** An expectation as written in expected.json. */
 export interface ExpectedItem {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CHECKS, findCheck } from '../engine/checks';
-import type { Severity, SeveritySetting } from '../engine/checks/types';
+import { CHECKS, findCheck, type Severity, type SeveritySetting } from '../engine';
+import type { DocumentsMode } from './briefFiles';
 
 /** Which documents are checked. */
-export const DocumentsSetting = z.enum(['auto', 'all', 'briefs']);
+export const DocumentsSetting = z.enum(['auto', 'all', 'briefs']) satisfies z.ZodType<DocumentsMode>;
 
 const SeveritySchema = z.enum(['off', 'hint', 'info', 'warning', 'error']);
 

@@ -1,13 +1,25 @@
 import { CHECKS } from './checks';
-import type { CheckEnv, Finding, Severity, SeveritySetting } from './checks/types';
-import type { BriefFormat, BriefModel } from './model';
-import { parseBrief } from './parse';
+import type { Analysis, CheckContext, CheckDefinition, Finding, Severity, SeveritySetting } from './checks/types';
+import type { BriefModel } from './model';
 import { SuppressionMap } from './suppressions';
+import type { BriefWorkspace } from './workspace';
 
 /** What the engine needs of the settings: a severity per code and options per check. */
 export interface EngineConfig {
   severity: Record<string, SeveritySetting>;
   checks: Record<string, unknown>;
+}
+
+export interface LintOptions {
+  /** Key of the document (its URI or path): names it in cross-file findings and keys its caches. */
+  docKey?: string;
+  /** The other briefs of the document's workspace (see `Engine.createWorkspace`). */
+  workspace?: BriefWorkspace;
+  /**
+   * Which checks run: `immediate` (paragraph and document scope: every edit), `deferred`
+   * (workspace scope: when typing pauses) or `all` (the default).
+   */
+  checks?: 'all' | 'immediate' | 'deferred';
 }
 
 export interface LintResult {
@@ -19,34 +31,50 @@ export interface LintResult {
 /** Findings of one code kept per document; the rest are summarised in one finding. */
 export const MAX_FINDINGS_PER_CODE = 1000;
 
+/** The engine's long-lived state per check and per analysis (see `createState`). */
+export interface EngineState {
+  checkState(check: CheckDefinition<any, any>): unknown;
+  analysisState(analysis: Analysis<any, any, any>): unknown;
+}
+
+function wanted(check: CheckDefinition<any, any>, which: LintOptions['checks']): boolean {
+  if (which === 'immediate') return check.scope !== 'workspace';
+  if (which === 'deferred') return check.scope === 'workspace';
+  return true;
+}
+
 /** Runs every enabled check on a parsed brief and drops what suppression comments switch off. */
-export function lintModel(model: BriefModel, config: EngineConfig, env: CheckEnv = { docKey: '' }, include: (code: string) => boolean = () => true): LintResult {
+export function lintModel(model: BriefModel, config: EngineConfig, state: EngineState, opts: LintOptions = {}): LintResult {
   const findings: Finding[] = [];
   const errors: LintResult['errors'] = [];
   const suppressions = new SuppressionMap(model);
-  const allOptions: Record<string, unknown> = {};
-  for (const check of CHECKS) allOptions[check.code] = config.checks[check.code] ?? check.options.parse(undefined);
-  env = { ...env, checks: allOptions };
+  const optionsOf = (check: CheckDefinition<any, any>) => config.checks[check.code] ?? check.options.parse(undefined);
+  const docKey = opts.docKey ?? '';
+  const analyses = new Map<Analysis<any, any, any>, unknown>();
+  const analysis = <P, R, S>(a: Analysis<P, R, S>): R => {
+    if (analyses.has(a)) return analyses.get(a) as R;
+    // Parameters from every check that shares the analysis, each its own options' part.
+    const params: Record<string, unknown> = {};
+    for (const c of CHECKS) if (c.shares?.analysis === a) Object.assign(params, c.shares.params(optionsOf(c)));
+    const result = a.compute({ model, docKey, workspace: opts.workspace, state: state.analysisState(a) as S }, params as Partial<P>);
+    analyses.set(a, result);
+    return result;
+  };
   for (const check of CHECKS) {
     const severity = config.severity[check.code] ?? check.defaultSeverity;
-    if (severity === 'off' || !include(check.code)) continue;
-    const options = allOptions[check.code];
+    if (severity === 'off' || !wanted(check, opts.checks)) continue;
+    const ctx: CheckContext<unknown> = { model, docKey, workspace: opts.workspace, state: state.checkState(check), analysis };
     let count = 0;
     let overflow: Finding | undefined;
     try {
-      check.run(
-        model,
-        options,
-        (f) => {
-          if (suppressions.isSuppressed(check.code, model.lines.lineAt(f.span.start))) return;
-          if (++count > MAX_FINDINGS_PER_CODE) {
-            overflow ??= { span: f.span, code: check.code, severity: 'info', message: '' };
-            return;
-          }
-          findings.push({ ...f, code: check.code, severity: f.severity ? lowerOf(f.severity, severity) : severity });
-        },
-        env,
-      );
+      check.run(ctx, optionsOf(check), (f) => {
+        if (suppressions.isSuppressed(check.code, model.lines.lineAt(f.span.start))) return;
+        if (++count > MAX_FINDINGS_PER_CODE) {
+          overflow ??= { span: f.span, code: check.code, severity: 'info', message: '' };
+          return;
+        }
+        findings.push({ ...f, code: check.code, severity: f.severity ? lowerOf(f.severity, severity) : severity });
+      });
     } catch (error) {
       errors.push({ code: check.code, error });
     }
@@ -65,9 +93,4 @@ const ORDER: Severity[] = ['hint', 'info', 'warning', 'error'];
 /** A finding that asks for a milder severity than its code's setting keeps the milder one. */
 function lowerOf(a: Severity, b: Severity): Severity {
   return ORDER[Math.min(ORDER.indexOf(a), ORDER.indexOf(b))];
-}
-
-export function lintText(text: string, format: BriefFormat, config: EngineConfig, env?: CheckEnv): LintResult & { model: BriefModel } {
-  const model = parseBrief(text, format);
-  return { model, ...lintModel(model, config, env) };
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createEngine, type Engine } from '../engine';
 import { DocumentStore } from './documentStore';
 import { DiagnosticsScheduler } from './features/diagnostics';
 import { registerFixSupport, RENUMBER_KIND, ServerCommands } from './features/fixes';
@@ -9,6 +10,7 @@ import { SettingsProvider } from './settingsProvider';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export interface ServerHandle {
+  engine: Engine;
   documents: TextDocuments<TextDocument>;
   store: DocumentStore;
   settings: SettingsProvider;
@@ -17,11 +19,13 @@ export interface ServerHandle {
 
 /** Wires the engine to an LSP connection: capabilities, documents, and one register…Support per feature. */
 export function startServer(connection: Connection): ServerHandle {
+  const engine = createEngine();
   const documents = new TextDocuments(TextDocument);
-  const store = new DocumentStore();
+  const store = new DocumentStore(engine);
   const settings = new SettingsProvider(connection);
-  const workspace = new WorkspaceIndex(connection, () => settings.workspaceRoots, () => 16 * 1024 * 1024);
+  const workspace = new WorkspaceIndex(engine, connection, () => settings.workspaceRoots, () => 16 * 1024 * 1024);
   const diagnostics = new DiagnosticsScheduler({
+    engine,
     connection,
     documents,
     store,
@@ -32,7 +36,7 @@ export function startServer(connection: Connection): ServerHandle {
   workspace.onIndexed = () => {
     for (const d of documents.all()) diagnostics.now(d.uri);
   };
-  const handle: ServerHandle = { documents, store, settings, diagnostics };
+  const handle: ServerHandle = { engine, documents, store, settings, diagnostics };
 
   connection.onInitialize((params): InitializeResult => {
     settings.supportsConfiguration = !!params.capabilities.workspace?.configuration;
@@ -104,8 +108,8 @@ export function startServer(connection: Connection): ServerHandle {
     diagnostics.closed(e.document.uri);
   });
 
-  registerNavigationSupport({ connection, documents, store });
-  registerFixSupport({ connection, documents, store });
+  registerNavigationSupport({ engine, connection, documents, store });
+  registerFixSupport({ engine, connection, documents, store });
 
   connection.onShutdown(() => diagnostics.dispose());
 

@@ -1,10 +1,8 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { mergeSettingInputs, parseConfigFileText, parseSettings, SETTINGS_PREFIX, type Settings } from '../common/settings';
-
-export const CONFIG_FILE = '.policybrief.json';
+import { mergeSettingInputs, parseSettings, SETTINGS_PREFIX, type Settings } from '../common/settings';
+import { CONFIG_FILE, findConfigAbove, readConfigFile } from '../node/configFile';
 
 interface Resolved {
   settings: Settings;
@@ -51,14 +49,7 @@ export class SettingsProvider {
     problems.push(...editorResult.problems);
     const file = findConfigFile(uri, this.workspaceRoots);
     if (!file) return { settings: editorResult.settings, problems };
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      problems.push(`Could not read ${file}: ${(e as Error).message}.`);
-      return { settings: editorResult.settings, problems };
-    }
-    const parsed = parseConfigFileText(text, file);
+    const parsed = readConfigFile(file);
     problems.push(...parsed.problems);
     if (parsed.value === undefined) return { settings: editorResult.settings, problems };
     const fileResult = parseSettings(parsed.value, CONFIG_FILE);
@@ -90,17 +81,4 @@ export function findConfigFile(uri: string, roots: string[]): string | undefined
   }
   const root = roots.filter((r) => dir === r || dir.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
   return findConfigAbove(dir, root);
-}
-
-/** The nearest `.policybrief.json` in `dir` or a folder above it, stopping at `stopAt` (or the file-system root). */
-export function findConfigAbove(dir: string, stopAt?: string): string | undefined {
-  for (let i = 0; i < 64; i++) {
-    const candidate = path.join(dir, CONFIG_FILE);
-    if (fs.existsSync(candidate)) return candidate;
-    if (dir === stopAt) break;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return undefined;
 }

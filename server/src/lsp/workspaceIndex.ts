@@ -2,9 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { CANDIDATE_FILE, formatFor, isBriefFileName, looksLikeBrief, parseBrief, type BriefModel } from '../engine';
-import { DuplicateStore, dupOptionsFrom } from '../engine/dup/store';
-import type { DuplicateWorkspace } from '../engine/checks/duplicates';
+import type { BriefModel, BriefWorkspace, Engine } from '../engine';
+import { CANDIDATE_FILE, formatFor, shouldCheck } from '../common/briefFiles';
 import type { Settings } from '../common/settings';
 
 const SKIP_DIR = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', '.vscode-test']);
@@ -18,17 +17,20 @@ const FILES_PER_TICK = 4;
  * typed are never queued behind it.
  */
 export class WorkspaceIndex {
-  private readonly stores = new Map<string, DuplicateStore>();
+  private readonly workspaces = new Map<string, BriefWorkspace>();
   private readonly open = new Set<string>();
-  /** Documents outside workspace folders (or with cross-file checks off): an index of their own. */
-  private readonly own = new Map<string, { key: string; store: DuplicateStore }>();
   private queue: string[] = [];
   private running = false;
   private indexed = 0;
   /** Called when a background pass finishes (to refresh open documents). */
   onIndexed: () => void = () => undefined;
 
-  constructor(private readonly connection: Connection, private roots: () => string[], private readonly maxFileSize: () => number) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly connection: Connection,
+    private roots: () => string[],
+    private readonly maxFileSize: () => number,
+  ) {}
 
   private rootOf(file: string): string | undefined {
     return this.roots()
@@ -36,39 +38,29 @@ export class WorkspaceIndex {
       .sort((a, b) => b.length - a.length)[0];
   }
 
-  private storeFor(root: string, settings?: Settings): DuplicateStore {
-    let s = this.stores.get(root);
-    if (!s) {
-      s = new DuplicateStore(settings ? dupOptionsFrom(settings.checks) : undefined);
-      this.stores.set(root, s);
-    }
-    return s;
+  private workspace(root: string): BriefWorkspace {
+    let w = this.workspaces.get(root);
+    if (!w) this.workspaces.set(root, (w = this.engine.createWorkspace()));
+    return w;
   }
 
-  /** What the duplicate checks get for an open document: its folder's store, or nothing outside folders. */
-  workspaceFor(uri: string, model: BriefModel, settings: Settings): DuplicateWorkspace | undefined {
+  /**
+   * The workspace an open document is compared with, holding its latest model; undefined outside
+   * the folders or with cross-file checks off (the engine then compares the document with itself).
+   */
+  workspaceFor(uri: string, model: BriefModel, settings: Settings): BriefWorkspace | undefined {
     const file = uri.startsWith('file:') ? safePath(uri) : undefined;
     const root = file && this.rootOf(file);
-    if (!settings.crossFileDuplicates || !root) {
-      // Still one lasting index per open document: an edit recomputes only the paragraphs it touched.
-      let own = this.own.get(uri);
-      const key = JSON.stringify(dupOptionsFrom(settings.checks));
-      if (!own || own.key !== key) {
-        own = { key, store: new DuplicateStore(dupOptionsFrom(settings.checks)) };
-        this.own.set(uri, own);
-      }
-      return { store: own.store, crossFile: false };
-    }
+    if (!settings.crossFileDuplicates || !root) return undefined;
     this.open.add(uri);
-    const store = this.storeFor(root, settings);
-    store.setModel(uri, model);
-    return { store, crossFile: true };
+    const w = this.workspace(root);
+    w.set(uri, model);
+    return w;
   }
 
   /** An open document closed: index what is on disk again (or forget it). */
   closed(uri: string): void {
     this.open.delete(uri);
-    this.own.delete(uri);
     this.enqueue([uri]);
   }
 
@@ -106,18 +98,18 @@ export class WorkspaceIndex {
     const file = safePath(uri);
     const root = file && this.rootOf(file);
     if (!file || !root) return;
-    const store = this.storeFor(root);
+    const w = this.workspace(root);
     try {
       const stat = fs.statSync(file, { throwIfNoEntry: false });
       if (!stat || !stat.isFile() || stat.size > this.maxFileSize()) {
-        store.removeDocument(uri);
+        w.remove(uri);
         return;
       }
       const buf = fs.readFileSync(file);
-      if (buf.includes(0)) return store.removeDocument(uri);
-      const model = parseBrief(buf.toString('utf8').replace(/^\uFEFF/, ''), formatFor(file));
-      if (!isBriefFileName(file) && !looksLikeBrief(model)) return store.removeDocument(uri);
-      store.setModel(uri, model);
+      if (buf.includes(0)) return w.remove(uri);
+      const model = this.engine.parse(buf.toString('utf8').replace(/^\uFEFF/, ''), formatFor(file));
+      if (!shouldCheck({ name: file }, 'auto', () => this.engine.looksLikeBrief(model))) return w.remove(uri);
+      w.set(uri, model);
       this.indexed++;
     } catch (e) {
       this.connection.console.warn(`Policy Brief: could not index ${file}: ${(e as Error).message}`);

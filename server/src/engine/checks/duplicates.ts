@@ -1,28 +1,83 @@
 import type { BriefModel, Paragraph, Span } from '../model';
-import type { DupFinding, DupKind } from '../dup/detector';
-import { DuplicateStore, dupOptionsFrom } from '../dup/store';
+import type { DupFinding, DupKind, DupOptions } from '../dup/detector';
+import { DuplicateStore } from '../dup/store';
+import { deleteParagraphs } from '../fixes/deleteParagraphs';
+import type { Fix, FixableFinding } from '../fixes/types';
 import { paragraphSpanToSource } from '../text/paragraphText';
-import type { CheckEnv, RawFinding, RelatedPlace } from './types';
+import { Workspace } from '../workspace';
+import { defineAnalysis, type RawFinding, type RelatedPlace } from './types';
 
-/** What the host may pass in `CheckEnv.workspace` for cross-file duplicates. */
-export interface DuplicateWorkspace {
+/** What the duplicate analysis gives the three checks that share it. */
+export interface DuplicateResult {
   store: DuplicateStore;
-  crossFile: boolean;
+  doc: string;
+  paragraphs: Paragraph[];
+  findings: DupFinding[];
 }
 
-/** One store per model when the host gives none (CLI, tests): the three checks share its result. */
-const local = new WeakMap<BriefModel, { key: string; store: DuplicateStore }>();
+/**
+ * Documents checked with no workspace (the CLI, a file outside the folders, cross-file checks
+ * off): one lasting index per document key, so an edit recomputes only the paragraphs it touched.
+ */
+class LocalStores {
+  private readonly byDoc = new Map<string, { key: string; store: DuplicateStore }>();
 
-function storeFor(model: BriefModel, env: CheckEnv, checks: Record<string, any>): { store: DuplicateStore; crossFile: boolean } {
-  const ws = env.workspace as DuplicateWorkspace | undefined;
-  if (ws && ws.store instanceof DuplicateStore) return ws;
-  const key = JSON.stringify(dupOptionsFrom(checks));
-  let hit = local.get(model);
-  if (!hit || hit.key !== key) {
-    hit = { key, store: new DuplicateStore(dupOptionsFrom(checks)) };
-    local.set(model, hit);
+  get(doc: string, params: Partial<DupOptions>): DuplicateStore {
+    const key = JSON.stringify(params);
+    let hit = this.byDoc.get(doc);
+    if (!hit || hit.key !== key) {
+      hit = { key, store: new DuplicateStore(params) };
+      this.byDoc.set(doc, hit);
+    }
+    return hit.store;
   }
-  return { store: hit.store, crossFile: false };
+
+  forget(doc: string): void {
+    this.byDoc.delete(doc);
+  }
+
+  clear(): void {
+    this.byDoc.clear();
+  }
+}
+
+/**
+ * The duplicate detector, run once per lint for the three duplicate checks: each lends its own
+ * options (minimum words, thresholds) through `shares` in its definition.
+ */
+export const duplicateAnalysis = defineAnalysis<DupOptions, DuplicateResult, LocalStores>({
+  name: 'duplicates',
+  createState: () => new LocalStores(),
+  compute({ model, docKey, workspace, state }, params) {
+    const doc = docKey || 'untitled';
+    const crossFile = workspace instanceof Workspace;
+    const store = crossFile ? workspace.duplicateStore(params) : state.get(doc, params);
+    const { paragraphs, findings } = store.findings(doc, model, crossFile);
+    return { store, doc, paragraphs, findings };
+  },
+});
+
+/** Reports the findings of one kind from the shared result. */
+export function reportDuplicates(kind: DupKind, model: BriefModel, result: DuplicateResult, report: (f: RawFinding) => void): void {
+  for (const f of result.findings) {
+    if (f.kind !== kind) continue;
+    const r = describe(model, result.paragraphs, result.store, result.doc, f);
+    if (r) report(r);
+  }
+}
+
+/** Delete this duplicate: the paragraph, or the whole pasted run, in one edit. */
+export function deleteDuplicate(model: BriefModel, f: FixableFinding): Fix[] {
+  const paras = f.data?.paragraphs as [number, number][][] | undefined;
+  // The data travelled through the client: anything but arrays of [start, end] pairs is refused.
+  const isPair = (x: unknown): x is [number, number] => Array.isArray(x) && x.length === 2 && Number.isInteger(x[0]) && Number.isInteger(x[1]);
+  if (!Array.isArray(paras) || paras.length === 0 || !paras.every((p) => Array.isArray(p) && p.length > 0 && p.every(isPair))) return [];
+  // The data travelled through the client: only trust spans that still lie inside the text.
+  const spans = paras.map((p) => p.map(([start, end]) => ({ start, end })));
+  if (spans.flat().some((s) => !(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= model.text.length))) return [];
+  const original = f.data?.original as [number, number] | undefined;
+  const originalText = isPair(original) && original[0] >= 0 && original[1] <= model.text.length ? model.text.slice(original[0], original[1]) : undefined;
+  return [{ title: paras.length > 1 ? `Delete these ${paras.length} duplicated paragraphs` : 'Delete this duplicate', edits: deleteParagraphs(model, spans, originalText) }];
 }
 
 const lineOf = (model: BriefModel, offset: number) => model.lines.positionAt(offset).line + 1;
@@ -35,21 +90,6 @@ function spanOf(paragraphs: Paragraph[], ids: number[]): Span {
   const first = paragraphs[ids[0]];
   const last = paragraphs[ids[ids.length - 1]];
   return { start: first.parts[0].start, end: last.parts[last.parts.length - 1].end };
-}
-
-/**
- * Runs the duplicate detector once per document (whichever of the three checks asks first) and
- * reports the findings of one kind.
- */
-export function reportDuplicates(kind: DupKind, model: BriefModel, checks: Record<string, any>, env: CheckEnv, report: (f: RawFinding) => void): void {
-  const { store, crossFile } = storeFor(model, env, checks);
-  const doc = env.docKey || 'untitled';
-  const { paragraphs, findings } = store.findings(doc, model, crossFile);
-  for (const f of findings) {
-    if (f.kind !== kind) continue;
-    const r = describe(model, paragraphs, store, doc, f);
-    if (r) report(r);
-  }
 }
 
 function describe(model: BriefModel, paragraphs: Paragraph[], store: DuplicateStore, doc: string, f: DupFinding): RawFinding | undefined {
@@ -88,7 +128,7 @@ function describe(model: BriefModel, paragraphs: Paragraph[], store: DuplicateSt
   const what = n > 1 ? `${here[0].toUpperCase()}${here.slice(1)} (${n} paragraphs)` : 'This paragraph';
   const message =
     f.kind === 'duplicate-paragraph'
-      ? `${what} ${n > 1 ? 'repeat' : 'repeats'} ${o.place}${sameDoc ? '' : ''}: delete the copy or rewrite it.`
+      ? `${what} ${n > 1 ? 'repeat' : 'repeats'} ${o.place}: delete the copy or rewrite it.`
       : `${what} ${n > 1 ? 'are' : 'is'} ${pct} the same as ${o.place}: probably a half-edited copy.`;
   return {
     span,

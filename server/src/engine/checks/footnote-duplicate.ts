@@ -6,9 +6,9 @@ export default defineCheck({
   code: 'footnote-duplicate',
   description: 'The same note number or label defined twice.',
   defaultSeverity: 'error',
-  options: z.strictObject({}).default({}),
-  fixable: false,
-  run(model, _options, report) {
+  options: z.strictObject({}).prefault({}),
+  scope: 'document',
+  run({ model }, _options, report) {
     for (const [, notes] of notesByKey(model)) {
       if (notes.length < 2) continue;
       const first = notes[0];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { family } from '../notes';
+import { planRenumber } from '../fixes/renumber';
 import { defineCheck } from './types';
 import { describeMarker } from './util';
 
@@ -7,9 +8,9 @@ export default defineCheck({
   code: 'footnote-order',
   description: 'Numbered notes out of sequence: markers must first appear as 1, 2, 3 … and notes be listed in that order.',
   defaultSeverity: 'warning',
-  options: z.strictObject({}).default({}),
-  fixable: true,
-  run(model, _options, report) {
+  options: z.strictObject({}).prefault({}),
+  scope: 'document',
+  run({ model }, _options, report) {
     for (const fam of ['fn', 'n'] as const) {
       const markers = model.markers.filter((m) => m.number !== undefined && family(m.key) === fam);
       const notes = model.notes.filter((n) => n.number !== undefined && family(n.key) === fam);
@@ -65,5 +66,11 @@ export default defineCheck({
         prev = note;
       }
     }
+  },
+  fixes(model, f) {
+    // A repeated number is not an ordering problem Renumber can fix (the writer meant a new note or Ibid.).
+    if (f.data?.kind === 'repeat') return [];
+    const plan = planRenumber(model);
+    return plan.edits.length ? [{ title: 'Renumber footnotes in order of appearance', edits: plan.edits, isPreferred: true }] : [];
   },
 });

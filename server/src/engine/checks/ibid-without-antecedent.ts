@@ -6,9 +6,9 @@ export default defineCheck({
   code: 'ibid-without-antecedent',
   description: 'An Ibid. (or Id.) note with no earlier note it can refer to, or after a note that cites several sources.',
   defaultSeverity: 'warning',
-  options: z.strictObject({}).default({}),
-  fixable: false,
-  run(model, _options, report) {
+  options: z.strictObject({}).prefault({}),
+  scope: 'document',
+  run({ model }, _options, report) {
     for (const r of resolveIbids(model).values()) {
       if (!r.problem) continue;
       const span = { start: r.note.textStart, end: Math.min(r.note.span.end, r.note.textStart + r.note.text.search(/\.|$/) + 1) };

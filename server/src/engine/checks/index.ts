@@ -1,3 +1,5 @@
+import type { BriefModel } from '../model';
+import type { Fix, FixableFinding } from '../fixes/types';
 import type { CheckDefinition } from './types';
 import uncitedFigure from './uncited-figure';
 import footnoteUndefined from './footnote-undefined';
@@ -9,8 +11,11 @@ import duplicateParagraph from './duplicate-paragraph';
 import similarParagraph from './similar-paragraph';
 import similarSentence from './similar-sentence';
 
-/** Every check, in the order findings are reported. Adding a check is one file and one line here. */
-export const CHECKS: readonly CheckDefinition<any>[] = [
+/**
+ * Every check, in the order findings are reported: the one list. Adding a check is one file and
+ * one line here, then `npm run generate` (settings schema and README table come from this list).
+ */
+export const CHECKS: readonly CheckDefinition<any, any>[] = [
   uncitedFigure,
   footnoteUndefined,
   footnoteUnused,
@@ -22,13 +27,19 @@ export const CHECKS: readonly CheckDefinition<any>[] = [
   similarSentence,
 ];
 
-/**
- * Checks that compare the whole document (and the workspace) rather than one paragraph at a time:
- * the server recomputes them when typing pauses, the CLI runs them beside the others on a second
- * thread for big files.
- */
-export const WHOLE_DOCUMENT_CODES: ReadonlySet<string> = new Set([duplicateParagraph.code, similarParagraph.code, similarSentence.code]);
+const BY_CODE = new Map(CHECKS.map((c) => [c.code, c]));
 
-export function findCheck(code: string): CheckDefinition<any> | undefined {
-  return CHECKS.find((c) => c.code === code);
+export function findCheck(code: string): CheckDefinition<any, any> | undefined {
+  return BY_CODE.get(code);
+}
+
+/**
+ * Checks the server runs when typing pauses rather than on every edit (their scope is the
+ * workspace); derived from the definitions.
+ */
+export const DEFERRED_CODES: ReadonlySet<string> = new Set(CHECKS.filter((c) => c.scope === 'workspace').map((c) => c.code));
+
+/** Every fix offered for a finding, by the check that reported it. */
+export function fixesFor(model: BriefModel, finding: FixableFinding): Fix[] {
+  return findCheck(finding.code)?.fixes?.(model, finding) ?? [];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reportDuplicates } from './duplicates';
+import { duplicateAnalysis, reportDuplicates } from './duplicates';
 import { defineCheck } from './types';
 
 export default defineCheck({
@@ -7,10 +7,14 @@ export default defineCheck({
   description: 'A long sentence that repeats, exactly or nearly, a sentence of another paragraph.',
   defaultSeverity: 'info',
   options: z
-    .strictObject({ minWords: z.number().int().min(5).max(1000).default(15), threshold: z.number().min(0.5).max(1).default(0.8) })
-    .default({ minWords: 15, threshold: 0.8 }),
-  fixable: false,
-  run(model, _options, report, env) {
-    reportDuplicates('similar-sentence', model, env.checks ?? {}, env, report);
+    .strictObject({
+      minWords: z.number().int().min(5).max(1000).default(15).describe('Shortest sentence compared.'),
+      threshold: z.number().min(0.5).max(1).default(0.8).describe('Similarity at which two sentences are reported.'),
+    })
+    .prefault({}),
+  scope: 'workspace',
+  shares: { analysis: duplicateAnalysis, params: (o) => ({ sentenceMinWords: o.minWords, sentenceThreshold: o.threshold }) },
+  run(ctx, _options, report) {
+    reportDuplicates('similar-sentence', ctx.model, ctx.analysis(duplicateAnalysis), report);
   },
 });

@@ -3,14 +3,18 @@ import type { Block, BriefModel, Span } from '../model';
 import { findCitations } from '../text/citations';
 import { findUncitedFigures, type Figure } from '../text/figures';
 import { paragraphSpanToSource } from '../text/paragraphText';
+import { figureFixes } from '../fixes/figureFixes';
 import { defineCheck } from './types';
 
 const Options = z
   .strictObject({
-    citationScope: z.enum(['sentence', 'paragraph']).default('paragraph'),
-    spelledOut: z.boolean().default(false),
+    citationScope: z
+      .enum(['sentence', 'paragraph'])
+      .default('paragraph')
+      .describe('A figure is cited by a note later in its sentence, or (paragraph) also by a note that closes its paragraph.'),
+    spelledOut: z.boolean().default(false).describe('Also report spelled-out numbers (five, thousands of).'),
   })
-  .default({ citationScope: 'paragraph', spelledOut: false });
+  .prefault({});
 
 const KIND: Record<Figure['kind'], string> = {
   count: 'figure',
@@ -44,38 +48,40 @@ function tableIsCited(model: BriefModel, index: number): boolean {
 /**
  * Figures per paragraph text and options: while a writer types, every paragraph but one is the
  * same as a moment ago, so its figures are looked up, not found again. Bounded; cleared when full.
+ * One per engine (its state), so two engines never share it and dropping the engine frees it.
  */
-const memo = new Map<string, Map<string, Figure[]>>();
-const MEMO_LIMIT = 50_000;
-let memoSize = 0;
+class FigureMemo {
+  private readonly byOptions = new Map<string, Map<string, Figure[]>>();
+  private size = 0;
 
-/** Forgets every memoised paragraph (benchmarks measure a full lint with it). */
-export function clearFigureMemo(): void {
-  memo.clear();
-  memoSize = 0;
-}
-
-function uncitedIn(text: string, options: z.output<typeof Options>): Figure[] {
-  const optionsKey = `${options.citationScope}${options.spelledOut ? 1 : 0}`;
-  let byText = memo.get(optionsKey);
-  if (!byText) memo.set(optionsKey, (byText = new Map()));
-  let hit = byText.get(text);
-  if (!hit) {
-    if (memoSize >= MEMO_LIMIT) {
-      memo.clear();
-      memoSize = 0;
-      memo.set(optionsKey, (byText = new Map()));
+  uncitedIn(text: string, options: z.output<typeof Options>): Figure[] {
+    const optionsKey = `${options.citationScope}${options.spelledOut ? 1 : 0}`;
+    let byText = this.byOptions.get(optionsKey);
+    if (!byText) this.byOptions.set(optionsKey, (byText = new Map()));
+    let hit = byText.get(text);
+    if (!hit) {
+      if (this.size >= MEMO_LIMIT) {
+        this.clear();
+        this.byOptions.set(optionsKey, (byText = new Map()));
+      }
+      hit = findUncitedFigures(text, options);
+      // The key is the paragraph's own string: a paragraph that did not change is the same string
+      // object in the next version, which makes the lookup a pointer comparison. It is a view into
+      // the text its segment was read from (the document's, on a first read), which the key keeps
+      // alive while the entry lasts: the memo is bounded, and the CLI clears it after each file.
+      byText.set(text, hit);
+      this.size++;
     }
-    hit = findUncitedFigures(text, options);
-    // The key is the paragraph's own string: a paragraph that did not change is the same string
-    // object in the next version, which makes the lookup a pointer comparison. It is a view into
-    // the text its segment was read from (the document's, on a first read), which the key keeps
-    // alive while the entry lasts: the memo is bounded, and the CLI clears it after each file.
-    byText.set(text, hit);
-    memoSize++;
+    return hit;
   }
-  return hit;
+
+  clear(): void {
+    this.byOptions.clear();
+    this.size = 0;
+  }
 }
+
+const MEMO_LIMIT = 50_000;
 
 function message(f: Figure): string {
   const shown = f.text.length > 40 ? f.text.slice(0, 37) + '…' : f.text;
@@ -87,10 +93,11 @@ export default defineCheck({
   description: 'A figure (count, percentage, amount, range, ratio) with no note behind it.',
   defaultSeverity: 'warning',
   options: Options,
-  fixable: true,
-  run(model, options, report) {
+  scope: 'paragraph',
+  createState: () => new FigureMemo(),
+  run({ model, state }, options, report) {
     for (const p of model.paragraphs) {
-      for (const f of uncitedIn(p.text, options)) {
+      for (const f of state.uncitedIn(p.text, options)) {
         const span: Span = paragraphSpanToSource(p, f);
         report({ span, message: message(f), data: { figure: f.text } });
       }
@@ -106,4 +113,5 @@ export default defineCheck({
         }
     });
   },
+  fixes: figureFixes,
 });

@@ -1,7 +1,7 @@
 import type { BriefModel, Paragraph, Span } from '../model';
 import { splitSentences } from '../text/sentences';
 import { paragraphToSource } from '../text/paragraphText';
-import type { Fix, FixableFinding } from './index';
+import type { Fix, FixableFinding } from './types';
 import { planRenumber } from './renumber';
 
 function paragraphAt(model: BriefModel, offset: number): Paragraph | undefined {

@@ -1,7 +1,7 @@
 import type { Connection, Disposable, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintModel, looksLikeBrief, WHOLE_DOCUMENT_CODES, type BriefModel, type Finding } from '../../engine';
-import { carryOver } from '../../engine/shift';
+import type { BriefModel, BriefWorkspace, Engine, Finding } from '../../engine';
+import { shouldCheck as shouldCheckCandidate } from '../../common/briefFiles';
 import type { DocumentStore } from '../documentStore';
 import { StatusNotification, type StatusParams } from '../../common/protocol';
 import type { Settings } from '../../common/settings';
@@ -9,30 +9,17 @@ import type { SettingsProvider } from '../settingsProvider';
 import { toDiagnostic } from './convert';
 import { IdleCollector } from '../idleGc';
 
-/** Checks that compare the whole document (and the workspace): recomputed when typing pauses. */
-const SLOW_CODES = WHOLE_DOCUMENT_CODES;
 /** Pause after the last edit before the duplicate checks run again. */
 const SLOW_DELAY_MS = 300;
 
-const CHECKED_LANGUAGES = new Set(['policy-brief', 'markdown', 'plaintext']);
-const SKIPPED_SCHEMES = /^(git|output|vscode-scm|vscode-settings|gitlens|pr|review):/;
-
-/** Whether a document is a brief the settings ask us to check. */
-export function shouldCheck(doc: { uri: string; languageId: string }, settings: Settings, model: () => BriefModel): boolean {
-  if (SKIPPED_SCHEMES.test(doc.uri) || !CHECKED_LANGUAGES.has(doc.languageId)) return false;
-  if (doc.languageId === 'policy-brief') return true;
-  if (settings.documents === 'briefs') return false;
-  if (settings.documents === 'all') return true;
-  return looksLikeBrief(model());
-}
-
 export interface DiagnosticsDeps {
+  engine: Engine;
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   store: DocumentStore;
   settings: SettingsProvider;
-  /** Extra per-document work before linting (e.g. feeding the workspace duplicate index). */
-  workspaceFor?: (doc: TextDocument, model: BriefModel, settings: Settings) => unknown;
+  /** The workspace a document is compared with (fed with its latest model), if any. */
+  workspaceFor?: (doc: TextDocument, model: BriefModel, settings: Settings) => BriefWorkspace | undefined;
 }
 
 /**
@@ -130,16 +117,17 @@ export class DiagnosticsScheduler implements Disposable {
       return this.clear(uri, doc.version);
     }
     const model = store.model(doc);
-    if (!shouldCheck(doc, settings, () => model)) return this.clear(uri, doc.version);
+    const { engine } = this.deps;
+    if (!shouldCheckCandidate({ name: uri, languageId: doc.languageId }, settings.documents, () => engine.looksLikeBrief(model))) return this.clear(uri, doc.version);
     // Fast checks run on every version. The duplicate checks compare the whole document: on an
     // edit, their previous findings are carried over (moved with the text) and recomputed once
     // typing pauses, so the edit's diagnostics are not held up by them.
-    const fast = lintModel(model, settings, { docKey: uri }, (code) => !SLOW_CODES.has(code));
+    const fast = engine.lint(model, settings, { docKey: uri, checks: 'immediate' });
     const prev = this.results.get(uri);
     let slow: Finding[];
     let slowPending = false;
     if (prev && prev.version !== doc.version && prev.text !== text) {
-      slow = carryOver(prev.slow, prev.text, text);
+      slow = engine.carryOver(prev.slow, prev.text, text);
       slowPending = true;
     } else {
       const r = this.lintSlow(doc, model, settings);
@@ -193,7 +181,7 @@ export class DiagnosticsScheduler implements Disposable {
 
   /** The duplicate checks; the duplicate index is fed only here, not on every keystroke. */
   private lintSlow(doc: TextDocument, model: BriefModel, settings: Settings) {
-    return lintModel(model, settings, { docKey: doc.uri, workspace: this.deps.workspaceFor?.(doc, model, settings) }, (code) => SLOW_CODES.has(code));
+    return this.deps.engine.lint(model, settings, { docKey: doc.uri, workspace: this.deps.workspaceFor?.(doc, model, settings), checks: 'deferred' });
   }
 
   private clear(uri: string, version: number): void {

@@ -8,10 +8,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex, type BriefModel } from '../../engine';
-import { applyEdits, type TextEdit } from '../../engine/fixes/edits';
-import { fixesFor, planRenumber } from '../../engine/fixes';
-import { itemAt, noteAt, notesByKey } from '../../engine/notes';
+import { applyEdits, LineIndex, type BriefModel, type Engine, type TextEdit } from '../../engine';
 import type { DocumentStore } from '../documentStore';
 import { toRange } from './convert';
 
@@ -28,6 +25,7 @@ export const MOVE_CURSOR = 'policyBrief.moveCursor';
 export const RENUMBER_KIND = `${CodeActionKind.Source}.renumberFootnotes.policyBrief`;
 
 export interface FixDeps {
+  engine: Engine;
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   store: DocumentStore;
@@ -43,7 +41,7 @@ export function positionAfter(model: BriefModel, edits: TextEdit[], offset: numb
 }
 
 /** Quick fixes for this document's diagnostics, plus the Renumber source action. */
-export function codeActions(model: BriefModel, uri: string, version: number, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
+export function codeActions(engine: Engine, model: BriefModel, uri: string, version: number, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
   const actions: CodeAction[] = [];
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
   const seen = new Set<string>();
@@ -51,7 +49,7 @@ export function codeActions(model: BriefModel, uri: string, version: number, dia
     for (const d of diagnostics) {
       if (d.source !== 'policy-brief' || typeof d.code !== 'string') continue;
       const span = { start: model.lines.offsetAt(d.range.start), end: model.lines.offsetAt(d.range.end) };
-      for (const fix of fixesFor(model, { code: d.code, span, data: d.data as Record<string, unknown> | undefined })) {
+      for (const fix of engine.fixes(model, { code: d.code, span, data: d.data as Record<string, unknown> | undefined })) {
         // One Renumber for several footnote-order findings.
         const key = `${fix.title}|${JSON.stringify(fix.edits)}`;
         if (seen.has(key)) continue;
@@ -69,7 +67,7 @@ export function codeActions(model: BriefModel, uri: string, version: number, dia
     }
   }
   if (only && wants(RENUMBER_KIND)) {
-    const plan = planRenumber(model);
+    const plan = engine.renumber(model);
     if (plan.edits.length) actions.push({ title: 'Renumber footnotes in order of appearance', kind: RENUMBER_KIND, edit: toWorkspaceEdit(model, uri, version, plan.edits) });
   }
   return actions;
@@ -82,11 +80,11 @@ interface CommandArgs {
 }
 
 export function registerFixSupport(deps: FixDeps): void {
-  const { connection, documents, store } = deps;
+  const { engine, connection, documents, store } = deps;
   connection.onCodeAction((p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
-    return codeActions(store.model(doc), doc.uri, doc.version, p.context.diagnostics, p.context.only);
+    return codeActions(engine, store.model(doc), doc.uri, doc.version, p.context.diagnostics, p.context.only);
   });
 
   connection.onExecuteCommand(async (p) => {
@@ -98,20 +96,21 @@ export function registerFixSupport(deps: FixDeps): void {
     const offset = args.position ? model.lines.offsetAt(args.position) : 0;
     switch (p.command) {
       case ServerCommands.renumber: {
-        const plan = planRenumber(model);
+        const plan = engine.renumber(model);
         if (plan.edits.length === 0) return { applied: false, message: 'The notes are already in order.' };
         const r = await connection.workspace.applyEdit({ label: 'Renumber footnotes', edit: toWorkspaceEdit(model, doc.uri, doc.version, plan.edits) });
         return { applied: r.applied };
       }
       case ServerCommands.insertFootnote: {
-        const plan = planRenumber(model, { at: offset, noteText: '' });
+        const plan = engine.renumber(model, { at: offset, noteText: '' });
         const cursor = plan.cursor !== undefined ? positionAfter(model, plan.edits, plan.cursor) : undefined;
         const r = await connection.workspace.applyEdit({ label: 'Insert footnote', edit: toWorkspaceEdit(model, doc.uri, doc.version, plan.edits) });
         return { applied: r.applied, cursor, number: plan.insertedNumber };
       }
       case ServerCommands.citedSource: {
-        const { marker, note: labelNote } = itemAt(model, offset);
-        const note = labelNote ?? (marker ? notesByKey(model).get(marker.key)?.[0] : noteAt(model, offset));
+        const notes = engine.notes(model);
+        const { marker, note: labelNote } = notes.itemAt(offset);
+        const note = labelNote ?? (marker ? notes.notesOf(marker.key)[0] : notes.noteAt(offset));
         if (!note) return { message: marker ? `Marker ${marker.label} has no note.` : 'Put the cursor on a note marker to open its source.' };
         const url = note.urls.find((u) => /^(https?:|mailto:)/i.test(u.url))?.url;
         if (url) return { url };

@@ -12,21 +12,24 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { BriefModel, Marker, Note } from '../../engine';
-import { itemAt, markersByKey, notesByKey, resolveIbids, isIbid, ibidRest } from '../../engine/notes';
+import type { BriefModel, Engine, Marker, Note, NoteIndex } from '../../engine';
 import type { DocumentStore } from '../documentStore';
 import { toRange } from './convert';
 import { escapeMarkdown, isSafeLink, noteToMarkdown, safeLink } from './markdownText';
 
 export interface FeatureDeps {
+  engine: Engine;
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   store: DocumentStore;
 }
 
-function modelAt(deps: FeatureDeps, uri: string): BriefModel | undefined {
+/** A document's model and its note index, when it is open. */
+function modelAt(deps: FeatureDeps, uri: string): { model: BriefModel; notes: NoteIndex } | undefined {
   const doc = deps.documents.get(uri);
-  return doc ? deps.store.model(doc) : undefined;
+  if (!doc) return undefined;
+  const model = deps.store.model(doc);
+  return { model, notes: deps.engine.notes(model) };
 }
 
 function offsetOf(model: BriefModel, pos: { line: number; character: number }): number {
@@ -37,25 +40,25 @@ function lineOf(model: BriefModel, offset: number): number {
   return model.lines.positionAt(offset).line + 1;
 }
 
-function describeNote(model: BriefModel, note: Note): string {
+function describeNote(model: BriefModel, notes: NoteIndex, note: Note): string {
   const parts = [`**Note ${escapeMarkdown(note.label)}** (line ${lineOf(model, note.span.start)})`, '', noteToMarkdown(note.text, note.urls)];
-  const res = isIbid(note) ? resolveIbids(model).get(note) : undefined;
+  const res = notes.ibid(note);
   if (res?.source) {
-    const rest = ibidRest(note);
+    const rest = notes.ibidRest(note);
     parts.push('', `*Ibid.* refers to note ${escapeMarkdown(res.source.label)}${rest ? `, ${escapeMarkdown(rest)}` : ''}:`, '', noteToMarkdown(res.source.text, res.source.urls));
   } else if (res) parts.push('', '*Ibid.* with no note it can refer to.');
   return parts.join('\n');
 }
 
-export function hover(model: BriefModel, offset: number): Hover | undefined {
-  const { marker, note } = itemAt(model, offset);
+export function hover(model: BriefModel, notes: NoteIndex, offset: number): Hover | undefined {
+  const { marker, note } = notes.itemAt(offset);
   if (marker) {
-    const notes = notesByKey(model).get(marker.key);
-    const value = notes?.length ? describeNote(model, notes[0]) : `No note ${escapeMarkdown(marker.label)} is defined for this marker.`;
+    const defs = notes.notesOf(marker.key);
+    const value = defs.length ? describeNote(model, notes, defs[0]) : `No note ${escapeMarkdown(marker.label)} is defined for this marker.`;
     return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(model, marker.span) };
   }
   if (note) {
-    const refs = markersByKey(model).get(note.key) ?? [];
+    const refs = notes.markersOf(note.key);
     const lines = refs.map((m) => lineOf(model, m.span.start));
     const value = refs.length
       ? `Note ${escapeMarkdown(note.label)} is cited ${refs.length === 1 ? 'once' : `${refs.length} times`}: line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}.`
@@ -65,20 +68,20 @@ export function hover(model: BriefModel, offset: number): Hover | undefined {
   return undefined;
 }
 
-export function definition(model: BriefModel, uri: string, offset: number): Location[] {
-  const { marker } = itemAt(model, offset);
+export function definition(model: BriefModel, notes: NoteIndex, uri: string, offset: number): Location[] {
+  const { marker } = notes.itemAt(offset);
   if (!marker) return [];
-  return (notesByKey(model).get(marker.key) ?? []).map((n) => ({ uri, range: toRange(model, n.labelSpan) }));
+  return notes.notesOf(marker.key).map((n) => ({ uri, range: toRange(model, n.labelSpan) }));
 }
 
-export function references(model: BriefModel, uri: string, offset: number, includeDeclaration: boolean): Location[] {
-  const { marker, note } = itemAt(model, offset);
+export function references(model: BriefModel, notes: NoteIndex, uri: string, offset: number, includeDeclaration: boolean): Location[] {
+  const { marker, note } = notes.itemAt(offset);
   const key = marker?.key ?? note?.key;
   if (!key) return [];
   const out: Location[] = [];
-  if (includeDeclaration) for (const n of notesByKey(model).get(key) ?? []) out.push({ uri, range: toRange(model, n.labelSpan) });
+  if (includeDeclaration) for (const n of notes.notesOf(key)) out.push({ uri, range: toRange(model, n.labelSpan) });
   const seen = new Set<number>();
-  for (const m of markersByKey(model).get(key) ?? []) {
+  for (const m of notes.markersOf(key)) {
     if (seen.has(m.span.start)) continue;
     seen.add(m.span.start);
     out.push({ uri, range: toRange(model, m.span) });
@@ -95,8 +98,8 @@ function labelRange(item: Marker | Note): { start: number; end: number } {
   return { start: item.span.start + 2, end: item.span.end - 1 };
 }
 
-export function prepareRename(model: BriefModel, offset: number) {
-  const { marker, note } = itemAt(model, offset);
+export function prepareRename(model: BriefModel, notes: NoteIndex, offset: number) {
+  const { marker, note } = notes.itemAt(offset);
   const item = marker ?? note;
   if (!item) return null;
   if (item.style !== 'footnote') throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only [^label] footnotes can be renamed; use "Renumber Footnotes" for numbered notes.');
@@ -104,17 +107,17 @@ export function prepareRename(model: BriefModel, offset: number) {
   return { range: toRange(model, r), placeholder: item.label };
 }
 
-export function rename(model: BriefModel, uri: string, offset: number, newName: string, version: number) {
-  const { marker, note } = itemAt(model, offset);
+export function rename(model: BriefModel, notes: NoteIndex, uri: string, offset: number, newName: string, version: number) {
+  const { marker, note } = notes.itemAt(offset);
   const item = marker ?? note;
   if (!item || item.style !== 'footnote') throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only [^label] footnotes can be renamed.');
   if (!/^[^\s[\]^]{1,100}$/.test(newName)) throw new ResponseError(LSPErrorCodes.RequestFailed, `"${newName}" is not a valid footnote label: use letters, digits or dashes, no spaces or brackets.`);
   const key = item.key;
   const newKey = `fn:${newName.toLowerCase()}`;
-  if (newKey !== key && (notesByKey(model).has(newKey) || markersByKey(model).has(newKey))) throw new ResponseError(LSPErrorCodes.RequestFailed, `A footnote [^${newName}] already exists.`);
+  if (newKey !== key && (notes.notesOf(newKey).length > 0 || notes.markersOf(newKey).length > 0)) throw new ResponseError(LSPErrorCodes.RequestFailed, `A footnote [^${newName}] already exists.`);
   const edits = [
-    ...(markersByKey(model).get(key) ?? []).map((m) => ({ range: toRange(model, labelRange(m)), newText: newName })),
-    ...(notesByKey(model).get(key) ?? []).map((n) => ({ range: toRange(model, labelRange(n)), newText: newName })),
+    ...notes.markersOf(key).map((m) => ({ range: toRange(model, labelRange(m)), newText: newName })),
+    ...notes.notesOf(key).map((n) => ({ range: toRange(model, labelRange(n)), newText: newName })),
   ];
   return { documentChanges: [{ textDocument: { uri, version }, edits }] };
 }
@@ -188,38 +191,38 @@ export function documentSymbols(model: BriefModel): DocumentSymbol[] {
 export function registerNavigationSupport(deps: FeatureDeps): void {
   const { connection } = deps;
   connection.onHover((p) => {
-    const model = modelAt(deps, p.textDocument.uri);
-    return model ? hover(model, offsetOf(model, p.position)) : null;
+    const at = modelAt(deps, p.textDocument.uri);
+    return at ? hover(at.model, at.notes, offsetOf(at.model, p.position)) : null;
   });
   connection.onDefinition((p) => {
-    const model = modelAt(deps, p.textDocument.uri);
-    return model ? definition(model, p.textDocument.uri, offsetOf(model, p.position)) : null;
+    const at = modelAt(deps, p.textDocument.uri);
+    return at ? definition(at.model, at.notes, p.textDocument.uri, offsetOf(at.model, p.position)) : null;
   });
   connection.onReferences((p) => {
-    const model = modelAt(deps, p.textDocument.uri);
-    return model ? references(model, p.textDocument.uri, offsetOf(model, p.position), p.context.includeDeclaration) : null;
+    const at = modelAt(deps, p.textDocument.uri);
+    return at ? references(at.model, at.notes, p.textDocument.uri, offsetOf(at.model, p.position), p.context.includeDeclaration) : null;
   });
   connection.onPrepareRename((p) => {
-    const model = modelAt(deps, p.textDocument.uri);
-    return model ? prepareRename(model, offsetOf(model, p.position)) : null;
+    const at = modelAt(deps, p.textDocument.uri);
+    return at ? prepareRename(at.model, at.notes, offsetOf(at.model, p.position)) : null;
   });
   connection.onRenameRequest((p) => {
     const doc = deps.documents.get(p.textDocument.uri);
     if (!doc) return null;
     const model = deps.store.model(doc);
-    return rename(model, p.textDocument.uri, offsetOf(model, p.position), p.newName, doc.version);
+    return rename(model, deps.engine.notes(model), p.textDocument.uri, offsetOf(model, p.position), p.newName, doc.version);
   });
   connection.onDocumentLinks((p) => {
-    const model = modelAt(deps, p.textDocument.uri);
-    return model ? documentLinks(model) : null;
+    const at = modelAt(deps, p.textDocument.uri);
+    return at ? documentLinks(at.model) : null;
   });
   connection.onCompletion((p) => {
-    const model = modelAt(deps, p.textDocument.uri);
-    return model ? completion(model, offsetOf(model, p.position)) : null;
+    const at = modelAt(deps, p.textDocument.uri);
+    return at ? completion(at.model, offsetOf(at.model, p.position)) : null;
   });
   connection.onDocumentSymbol((p) => {
-    const model = modelAt(deps, p.textDocument.uri);
-    return model ? documentSymbols(model) : null;
+    const at = modelAt(deps, p.textDocument.uri);
+    return at ? documentSymbols(at.model) : null;
   });
 }
 
