@@ -1,6 +1,7 @@
 // Bundles the client (vscode external), the language server and the CLI into dist/.
 // --production minifies; --watch rebuilds on change. A build error fails the process.
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -46,8 +47,21 @@ const markdownItPlainFields = {
   },
 };
 
+/**
+ * fdir's ES module build finds an optional glob library through `createRequire(import.meta.url)`,
+ * which has no meaning in a CommonJS bundle; its CommonJS build (what `require('fdir')` loads) is
+ * bundled instead.
+ */
+const fdirCommonJs = {
+  name: 'fdir-commonjs',
+  setup(build) {
+    const resolved = createRequire(import.meta.url).resolve('fdir');
+    build.onResolve({ filter: /^fdir$/ }, () => ({ path: resolved }));
+  },
+};
+
 const common = {
-  plugins: [zodEnglishOnly, markdownItPlainFields],
+  plugins: [zodEnglishOnly, markdownItPlainFields, fdirCommonJs],
   bundle: true,
   platform: 'node',
   target: 'node20',

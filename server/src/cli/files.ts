@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CANDIDATE_FILE } from '../common/briefFiles';
+import { findCandidateFiles } from '../node/walk';
 
 /** A file to check: named on the command line (`explicit`), or found in a folder. */
 export interface InputFile {
@@ -21,9 +21,10 @@ export function collectFiles(paths: string[], cwd: string): { files: InputFile[]
 }
 
 function collect(p: string, cwd: string, explicit: boolean, out: InputFile[], problems: string[]): void {
+  const abs = path.resolve(cwd, p);
   let stat: fs.Stats;
   try {
-    stat = fs.statSync(path.resolve(cwd, p));
+    stat = fs.statSync(abs);
   } catch {
     problems.push(`${p}: no such file or folder.`);
     return;
@@ -32,18 +33,13 @@ function collect(p: string, cwd: string, explicit: boolean, out: InputFile[], pr
     out.push({ file: p, explicit });
     return;
   }
-  let entries: string[];
+  let found: string[];
   try {
-    entries = fs.readdirSync(path.resolve(cwd, p)).sort();
+    found = findCandidateFiles(abs);
   } catch (e) {
     problems.push(`${p}: cannot read folder (${(e as Error).message}).`);
     return;
   }
-  for (const e of entries) {
-    if (e === 'node_modules' || e.startsWith('.')) continue;
-    const child = path.join(p, e);
-    const s = fs.statSync(path.resolve(cwd, child), { throwIfNoEntry: false });
-    if (s?.isDirectory()) collect(child, cwd, false, out, problems);
-    else if (s?.isFile() && CANDIDATE_FILE.test(e)) out.push({ file: child, explicit: false });
-  }
+  // Paths as the user wrote the folder, so messages name files the way they named them.
+  for (const f of found) out.push({ file: path.join(p, path.relative(abs, f)), explicit: false });
 }

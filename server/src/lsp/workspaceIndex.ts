@@ -3,10 +3,12 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { BriefModel, BriefWorkspace, Engine } from '../engine';
-import { CANDIDATE_FILE, formatFor, shouldCheck } from '../common/briefFiles';
+import { formatFor, shouldCheck } from '../common/briefFiles';
+import { findCandidateFiles } from '../node/walk';
 import type { Settings } from '../common/settings';
 
-const SKIP_DIR = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', '.vscode-test']);
+/** Build output is not written by hand: not indexed (node_modules and hidden folders never are). */
+const SKIP_DIR = new Set(['dist', 'out', 'build']);
 /** Files indexed per folder at most, and per event-loop turn. */
 const MAX_FILES = 5000;
 const FILES_PER_TICK = 4;
@@ -72,7 +74,7 @@ export class WorkspaceIndex {
   /** Starts (or restarts) a background pass over every folder. */
   scanAll(): void {
     const files: string[] = [];
-    for (const root of this.roots()) walk(root, files, MAX_FILES);
+    for (const root of this.roots()) files.push(...findCandidateFiles(root, { skipDirs: SKIP_DIR, maxFiles: MAX_FILES }));
     this.enqueue(files.map((f) => pathToFileURL(f).toString()));
   }
 
@@ -126,20 +128,5 @@ function safePath(uri: string): string | undefined {
     return fileURLToPath(uri);
   } catch {
     return undefined;
-  }
-}
-
-function walk(dir: string, out: string[], max: number): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    if (out.length >= max) return;
-    if (e.isDirectory()) {
-      if (!SKIP_DIR.has(e.name) && !e.name.startsWith('.')) walk(path.join(dir, e.name), out, max);
-    } else if (e.isFile() && CANDIDATE_FILE.test(e.name)) out.push(path.join(dir, e.name));
   }
 }
