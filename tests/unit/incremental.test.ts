@@ -19,7 +19,7 @@ const PIECES = ['\n', '\n\n', '```\n', '~~~~\n', '<!--', '-->', '<pre>\n', '</pr
 /** Everything a check can see of a model, as plain data. */
 function snapshot(m: BriefModel): unknown {
   return {
-    blocks: m.blocks.map((b) => [b.kind, b.span.start, b.span.end, b.startLine, b.endLine, b.level, b.inNotes, b.proseInCode, JSON.stringify(b.rows)]),
+    blocks: m.blocks.map((b) => [b.kind, b.span.start, b.span.end, b.startLine, b.endLine, b.level, b.inNotes, JSON.stringify(b.rows)]),
     paragraphs: m.paragraphs.map((p) => [p.kind, p.text, JSON.stringify(p.parts)]),
     markers: m.markers.map((x) => [x.key, x.style, x.span.start, x.span.end, x.group?.start]),
     notes: m.notes.map((n) => [n.key, n.style, n.span.start, n.span.end, n.labelSpan.start, n.text, n.textStart, n.urls.map((u) => u.url).join(' ')]),

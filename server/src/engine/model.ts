@@ -25,15 +25,12 @@ export interface Block {
   /** Zero-based first and last line of the block. */
   startLine: number;
   endLine: number;
+  /** For code blocks: indented (four spaces or a tab) rather than fenced. */
+  indented?: boolean;
   /** Heading level (1 for `#` or a bare-line heading in plain text). */
   level?: number;
   /** True when the block lies inside a notes section (under Notes / References …) or a footnote definition. */
   inNotes: boolean;
-  /**
-   * An indented code block that carries footnote markers: in briefs this is prose indented by
-   * mistake (kramdown lists), so its markers count, but nothing else is checked in it.
-   */
-  proseInCode?: boolean;
   /**
    * For paragraph and list-item blocks: the block's source text. The same string object in every
    * version of the document the block survives unchanged, so caches keyed by it hit at once.
@@ -68,6 +65,12 @@ export interface Marker {
   span: Span;
   /** For bracket groups (`[2, 3]`, `[4–6]`): the span of the whole group. */
   group?: Span;
+  /**
+   * Where the marker stands when not in the text: inside another note (`[^a]: See also[^b].`), or
+   * in an indented code block (often prose indented by mistake, as in kramdown lists). Either way
+   * it cites its note, but it is not checked itself and is not part of the text's numbering.
+   */
+  context?: 'note' | 'code';
 }
 
 export interface UrlRef {

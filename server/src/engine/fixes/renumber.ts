@@ -73,9 +73,10 @@ function relabel(original: string, style: NoteStyle, n: number): string {
  * Renumbers numbered notes in order of first citation and reorders note entries to match, as
  * text edits confined to markers and note entries. Ibid. notes whose antecedent would change are
  * replaced by the full citation they stood for. With `insert`, a new marker and note are added and
- * everything after them renumbered. Returns no edits when everything is already in order.
+ * everything after them renumbered. Numbers start at `start`, or at the lowest number the
+ * document uses. Returns no edits when everything is already in order.
  */
-export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPlan {
+export function planRenumber(model: BriefModel, insert?: Insertion, start?: number): RenumberPlan {
   const edits: TextEdit[] = [];
   const text = model.text;
   const insFam = insert ? insertionFamily(model) : undefined;
@@ -85,9 +86,12 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
   const ibids = resolveIbids(model);
 
   for (const fam of ['fn', 'n'] as const) {
+    // Markers written inside notes cite too, but the text's markers set the order; theirs are
+    // rewritten inside the note entries below.
     const markers: (Marker | { key: string; span: { start: number; end: number }; virtual: true })[] = model.markers.filter(
-      (m) => m.number !== undefined && family(m.key) === fam,
+      (m) => m.number !== undefined && family(m.key) === fam && m.context !== 'note',
     );
+    const inNoteMarkers = model.markers.filter((m) => m.context === 'note' && m.number !== undefined && family(m.key) === fam);
     const notes = model.notes.filter((n) => n.number !== undefined && family(n.key) === fam);
     if (insert && insFam === fam) {
       // Never split a marker or a note: a cursor inside one inserts after it.
@@ -106,7 +110,9 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
 
     // New numbers: order of first citation, then uncited notes in their current order.
     const entries = new Map<string, Entry>();
-    let next = 1;
+    // From the document's own first number (a chapter whose notes run on from the previous one
+    // keeps its numbers), or the one the finding asks for.
+    let next = start ?? lowestNumber(markers, notes);
     for (const m of markers) if (!entries.has(m.key)) entries.set(m.key, { key: m.key, newNumber: next++ });
     const firstNote = new Map<string, Note>();
     for (const n of notes) if (!firstNote.has(n.key)) firstNote.set(n.key, n);
@@ -175,7 +181,7 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
         }
         const defs = run.notes.filter((n) => n.key === e.key);
         for (const note of defs) {
-          let body = text.slice(note.span.start, note.span.end);
+          let body = relabelWithin(text, note.span, inNoteMarkers, (m) => entries.get(m.key)?.newNumber);
           const labelOld = text.slice(note.labelSpan.start, note.labelSpan.end);
           const relStart = note.labelSpan.start - note.span.start;
           body = body.slice(0, relStart) + relabel(labelOld, style, e.newNumber) + body.slice(relStart + labelOld.length);
@@ -184,7 +190,11 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
             // Keep Ibid. only where the note before it still stands for the same source.
             if (prevWasFirst || prevSource !== res.source) {
               const rest = ibidRest(note);
-              const full = res.source.text.replace(/\s+$/, '');
+              // The source's text as it will read after renumbering (markers inside it too).
+              const full = res.source.text.replace(/\s+$/, '').replace(/\[\^(\d{1,6})\]/g, (all, n: string) => {
+                const moved = entries.get(`fn:${n}`)?.newNumber;
+                return moved === undefined ? all : `[^${moved}]`;
+              });
               const textStartRel = note.textStart - note.span.start - labelOld.length + relabel(labelOld, style, e.newNumber).length;
               body = body.slice(0, textStartRel) + full + (rest ? `, ${rest}` : '');
             }
@@ -224,6 +234,27 @@ export function planRenumber(model: BriefModel, insert?: Insertion): RenumberPla
     plan.cursor = cursorAt.anchor + delta + cursorAt.offset;
   }
   return plan;
+}
+
+function lowestNumber(markers: readonly { key: string }[], notes: readonly Note[]): number {
+  let min = Infinity;
+  for (const m of markers) if ('number' in m && typeof m.number === 'number') min = Math.min(min, m.number);
+  for (const n of notes) min = Math.min(min, n.number!);
+  return Number.isFinite(min) ? Math.max(0, min) : 1;
+}
+
+/** The text of `span` with the markers inside it that change number rewritten (`[^3]` → `[^2]`). */
+function relabelWithin(text: string, span: { start: number; end: number }, markers: readonly Marker[], renumbered: (m: Marker) => number | undefined): string {
+  let out = '';
+  let pos = span.start;
+  for (const m of markers) {
+    if (m.span.start < span.start || m.span.end > span.end) continue;
+    const n = renumbered(m);
+    if (n === undefined || n === m.number) continue;
+    out += text.slice(pos, m.span.start) + markerText(m.style, n);
+    pos = m.span.end;
+  }
+  return out + text.slice(pos, span.end);
 }
 
 /** The start of a new entry written like its neighbour: same bullet, same label form (`- ¹ `, `[^3]: `, `4. `). */

@@ -122,8 +122,8 @@ function placeBlock(b: Block, d: number, line: number): Block {
     startLine: b.startLine + line,
     endLine: b.endLine + line,
     level: b.level,
+    indented: b.indented,
     inNotes: b.inNotes,
-    proseInCode: b.proseInCode,
     text: b.text,
     rows: b.rows === undefined ? undefined : b.rows.map((r) => ({ span: shiftSpan(r.span, d), cells: r.cells.map((c) => shiftSpan(c, d)) })),
   };
@@ -144,7 +144,7 @@ function placeNote(n: Note, d: number): Note {
 }
 
 function placeMarker(m: Marker, d: number): Marker {
-  return { key: m.key, label: m.label, number: m.number, style: m.style, span: shiftSpan(m.span, d), group: m.group ? shiftSpan(m.group, d) : undefined };
+  return { key: m.key, label: m.label, number: m.number, style: m.style, span: shiftSpan(m.span, d), group: m.group ? shiftSpan(m.group, d) : undefined, context: m.context };
 }
 
 /** Builder shared by the Markdown and plain-text readers. */
@@ -204,9 +204,22 @@ export class ModelBuilder {
     const blocks = this.blocks.sort((a, b) => a.span.start - b.span.start);
     for (const b of blocks) if ((b.kind === 'paragraph' || b.kind === 'list-item') && !b.inNotes) b.text = text.slice(b.span.start, b.span.end);
     const ranges = markerRanges(blocks);
+    // Footnote markers outside the text: inside other footnotes (GFM renders them), and in indented
+    // code blocks. Only `[^label]` markers are looked for there.
+    const elsewhere: { start: number; end: number; context: 'note' | 'code' }[] = [];
+    for (const n of this.notes) if (n.style === 'footnote') elsewhere.push({ start: n.textStart, end: n.span.end, context: 'note' });
+    for (const b of blocks) if (b.kind === 'code' && b.indented && !b.inNotes) elsewhere.push({ start: b.span.start, end: b.span.end, context: 'code' });
     const scanRelative = (opts: ScanOptions): Marker[] => {
       const out: Marker[] = [];
       for (const r of ranges) scanMarkers(text, r.start, r.end, opts, out);
+      if (opts.footnote && elsewhere.length) {
+        for (const r of elsewhere) {
+          const from = out.length;
+          scanMarkers(text, r.start, r.end, { footnote: true, superscript: false, bracket: false }, out);
+          for (let k = from; k < out.length; k++) out[k].context = r.context;
+        }
+        out.sort((a, b) => a.span.start - b.span.start);
+      }
       return out;
     };
     // The part keeps one placement of its model: first what was read (relative to the segment),
@@ -344,7 +357,7 @@ function markerRanges(blocks: Block[]): Span[] {
   const out: Span[] = [];
   for (const b of blocks) {
     if (b.inNotes) continue;
-    if (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'heading' || b.proseInCode) out.push(b.span);
+    if (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'heading') out.push(b.span);
     else if (b.kind === 'table' && b.rows) for (const r of b.rows) out.push(r.span);
   }
   return out;

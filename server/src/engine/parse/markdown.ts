@@ -1,13 +1,20 @@
 import MarkdownIt from 'markdown-it';
-import footnotePlugin from 'markdown-it-footnote';
 import type { Block, BriefModel, Span } from '../model';
 import { collapse, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING, segmentMatcher, segmentText, skipBlanks, type SegmentPart } from './common';
 import { findUrls } from './markers';
 
 type Token = ReturnType<MarkdownIt.MarkdownIt["parse"]>[number];
+type BlockState = MarkdownIt.StateBlock;
 
 interface FootnoteDef {
   label: string;
+  /**
+   * Column of its `[^` on its first line (markdown-it reads a normalised copy of the text, with
+   * CRLF as LF: offsets differ, columns do not).
+   */
+  column: number;
+  /** Offset of its `[^` in the segment's own text (set once read back). */
+  labelStart: number;
   startLine: number;
   endLine: number; // exclusive
 }
@@ -17,35 +24,76 @@ interface ParseEnv {
   defs?: FootnoteDef[];
 }
 
-/** One parser for the process: markdown-it with GFM tables and footnotes, recording where each footnote definition lies. */
+/** Longest footnote label GFM accepts. */
+const MAX_LABEL = 999;
+
+/**
+ * A GFM footnote definition, `[^label]: text`, with its continuation lines (indented by four) as
+ * the note's further paragraphs. As GitHub reads it: the label ends at the first `]` that is not
+ * escaped (`[^a\]b]` is the label `a\]b`), holds no whitespace, and the definition can start right
+ * after a paragraph, a block quote or a list item, with no blank line before it. Only the block
+ * structure is kept: each definition's label and lines are recorded in the parse's env.
+ */
+function footnoteDef(state: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
+  const src = state.src;
+  const start = state.bMarks[startLine] + state.tShift[startLine];
+  const max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false; // indented code
+  if (start + 4 > max || src.charCodeAt(start) !== 0x5b /* [ */ || src.charCodeAt(start + 1) !== 0x5e /* ^ */) return false;
+  let pos = start + 2;
+  for (; pos < max; pos++) {
+    const c = src.charCodeAt(pos);
+    if (c === 0x5c /* \ */ && pos + 1 < max) pos++;
+    else if (c === 0x5d /* ] */) break;
+    else if (c === 0x20 || c === 0x09 || c === 0x5b /* [ */) return false;
+  }
+  const labelLength = pos - start - 2;
+  if (labelLength === 0 || labelLength > MAX_LABEL || pos + 1 >= max || src.charCodeAt(pos + 1) !== 0x3a /* : */) return false;
+  if (silent) return true;
+  const env = state.env as ParseEnv;
+  const column = start - (src.lastIndexOf('\n', start - 1) + 1);
+  const def: FootnoteDef = { label: src.slice(start + 2, pos), column, labelStart: -1, startLine, endLine: startLine + 1 };
+  (env.defs ??= []).push(def);
+  // The note's text is parsed as blocks indented by four more columns than the label, starting
+  // after the colon (the same way a list item's content is).
+  const afterColon = pos + 2;
+  let textStart = afterColon;
+  let offset = state.sCount[startLine] + afterColon - start;
+  const initial = offset;
+  while (textStart < max) {
+    const c = src.charCodeAt(textStart);
+    if (c === 0x09) offset += 4 - (offset % 4);
+    else if (c === 0x20) offset++;
+    else break;
+    textStart++;
+  }
+  const saved = { bMark: state.bMarks[startLine], tShift: state.tShift[startLine], sCount: state.sCount[startLine], parentType: state.parentType };
+  state.bMarks[startLine] = afterColon;
+  state.tShift[startLine] = textStart - afterColon;
+  state.sCount[startLine] = offset - initial;
+  state.blkIndent += 4;
+  state.parentType = 'footnote' as typeof state.parentType;
+  if (state.sCount[startLine] < state.blkIndent) state.sCount[startLine] += state.blkIndent;
+  state.md.block.tokenize(state, startLine, endLine);
+  state.parentType = saved.parentType;
+  state.blkIndent -= 4;
+  state.bMarks[startLine] = saved.bMark;
+  state.tShift[startLine] = saved.tShift;
+  state.sCount[startLine] = saved.sCount;
+  def.endLine = Math.max(state.line, startLine + 1);
+  return true;
+}
+
+/** One parser for the process: markdown-it with GFM tables and footnote definitions. */
 const md = createParser();
 
 function createParser(): MarkdownIt.MarkdownIt {
   const parser = new MarkdownIt({ html: true, linkify: false });
-  parser.use(footnotePlugin);
-  // Wrap the plugin's definition rule so that every definition's line range is recorded:
-  // the plugin moves definitions to the end of the token stream and keeps no source map for them.
-  const rules = (parser.block.ruler as unknown as { __rules__: { name: string; fn: Function }[] }).__rules__;
-  const def = rules.find((r) => r.name === 'footnote_def');
-  if (def) {
-    const original = def.fn;
-    def.fn = function (state: any, startLine: number, endLine: number, silent: boolean): boolean {
-      const ok = original.call(this, state, startLine, endLine, silent);
-      if (ok && !silent) {
-        const env = state.env as ParseEnv;
-        const pos = state.bMarks[startLine] + state.tShift[startLine];
-        const close = state.src.indexOf(']', pos);
-        const label = state.src.slice(pos + 2, close);
-        (env.defs ??= []).push({ label, startLine, endLine: state.line });
-      }
-      return ok;
-    };
-    // The ruler caches compiled chains; force a rebuild.
-    (parser.block.ruler as unknown as { __cache__: unknown }).__cache__ = null;
-  }
+  // A definition may end a paragraph, a block quote or a list without a blank line (GitHub's reading).
+  parser.block.ruler.before('reference', 'footnote_def', footnoteDef, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   // Only block structure is used (columns come from the source text): skip inline parsing and the
-  // rendering passes. footnote_tail alone took half a second on a 1 MB brief.
-  parser.core.ruler.disable(['inline', 'footnote_tail', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+  // rendering passes.
+  parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
   return parser;
 }
 
@@ -80,20 +128,25 @@ function parseSegment(text: string, b: ModelBuilder, notesLevelIn: number | unde
   for (const d of defs) defLines.fill(1, d.startLine, Math.min(d.endLine, defLines.length));
   const inDef = (line: number) => defLines[line] === 1;
 
-  for (const d of defs) {
-    const span = trimmedSpan(text, b.lineSpan(d.startLine, d.endLine - 1));
-    const lineStart = b.lines.starts[d.startLine];
-    const labelStart = text.indexOf('[^', lineStart);
-    const colon = text.indexOf(']:', labelStart);
+  // Definitions in source order; one that starts on the line of another (`[^1]:[^2]: text`)
+  // ends that one's text.
+  for (const d of defs) d.labelStart = b.lines.starts[d.startLine] + d.column;
+  defs.sort((x, y) => x.labelStart - y.labelStart);
+  for (let k = 0; k < defs.length; k++) {
+    const d = defs[k];
+    const next = defs[k + 1];
+    const whole = trimmedSpan(text, b.lineSpan(d.startLine, d.endLine - 1));
+    const span = next && next.startLine === d.startLine ? trimmedSpan(text, { start: d.labelStart, end: next.labelStart }) : { start: d.labelStart, end: whole.end };
+    const colon = d.labelStart + 2 + d.label.length;
     const textStart = colon + 2;
-    b.addBlock({ kind: 'note', span, startLine: d.startLine, endLine: b.lines.lineAt(span.end), inNotes: true });
+    if (k === 0 || defs[k - 1].startLine !== d.startLine) b.addBlock({ kind: 'note', span: whole, startLine: d.startLine, endLine: b.lines.lineAt(whole.end), inNotes: true });
     b.notes.push({
       key: `fn:${d.label.toLowerCase()}`,
       label: d.label,
       number: /^\d{1,6}$/.test(d.label) ? Number(d.label) : undefined,
       style: 'footnote',
       span,
-      labelSpan: { start: labelStart, end: colon + 2 },
+      labelSpan: { start: d.labelStart, end: textStart },
       text: collapse(text.slice(textStart, span.end)),
       textStart: textStart + (/^[ \t]*/.exec(text.slice(textStart, textStart + 20))?.[0].length ?? 0),
       urls: findUrls(text, textStart, span.end),
@@ -183,7 +236,9 @@ function parseSegment(text: string, b: ModelBuilder, notesLevelIn: number | unde
         b.addBlock({ kind: 'code', span, startLine, endLine, inNotes: false });
         break;
       case 'code_block':
-        b.addBlock({ kind: 'code', span, startLine, endLine, inNotes: false, proseInCode: /\[\^[^\]\s]+\]/.test(text.slice(span.start, span.end)) });
+        // Indented code is code, as fenced code is: nothing in it is checked (footnote markers in it
+        // still cite their notes: see ModelBuilder.toPart).
+        b.addBlock({ kind: 'code', span, startLine, endLine, inNotes: false, indented: true });
         break;
       case 'html_block': {
         let suppressed = false;

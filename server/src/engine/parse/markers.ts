@@ -98,8 +98,13 @@ export function scanMarkers(text: string, start: number, end: number, opts: Scan
     if (ch === '[') {
       if (opts.footnote && text[i + 1] === '^') {
         let j = i + 2;
-        while (j < end && j - i < 200) {
+        // As GFM reads a label: up to the first unescaped `]`, no whitespace (then it is no note).
+        while (j < end && j - i < 1000) {
           const cj = text[j];
+          if (cj === '\\' && j + 1 < end && text[j + 1] !== '\n') {
+            j += 2;
+            continue;
+          }
           if (cj === ']' || cj === '[' || cj === ' ' || cj === '\t' || cj === '\n' || cj === '\r') break;
           j++;
         }
