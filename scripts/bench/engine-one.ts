@@ -4,12 +4,16 @@
  * nothing found in an earlier run is reused (the figure memo is cleared, the duplicate index is new).
  */
 import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
 import { formatFor, lintModel, parseBrief } from '../../server/src/engine';
 import { parseSettings } from '../../server/src/common/settings';
 import { clearFigureMemo } from '../../server/src/engine/checks/uncited-figure';
 
-const [file, runsArg] = process.argv.slice(2);
+const { positionals } = parseArgs({ allowPositionals: true });
+if (positionals.length < 1 || positionals.length > 2) throw new Error('usage: engine-one.ts <brief> [runs]');
+const [file, runsArg] = positionals;
 const runs = Number(runsArg ?? 5);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs: ${runsArg} is not a count`);
 const text = fs.readFileSync(file, 'utf8');
 const settings = parseSettings({}).settings;
 const times: number[] = [];
