@@ -22,7 +22,16 @@ import {
 } from '../../server/src/engine/dup/minhash';
 
 const FIX = join(__dirname, '..', 'fixtures', 'duplicates');
-const fixture = (name: string) => readFileSync(join(FIX, name), 'utf8');
+const SEEDS = join(__dirname, '..', 'fixtures', 'corpus', 'seeds');
+/** The corpus seeds these tests use, by the names their findings are reported under (see fixtures/duplicates/README.md). */
+const SEED_FILES: Record<string, string> = {
+  'seed-001.txt': '001_f6a241fe662aad72.txt',
+  'seed-002.txt': '002_8c149dea6a408ba4.txt',
+  'clean-seed-000.txt': '000_2fde80bb837eea6b.txt',
+  'clean-seed-003.txt': '003_0aa12daed0e1fc47.txt',
+  'clean-seed-004.txt': '004_69ccb259cf60b353.txt',
+};
+const fixture = (name: string) => readFileSync(name in SEED_FILES ? join(SEEDS, SEED_FILES[name]) : join(FIX, name), 'utf8');
 
 /* ------------------------------------------------------------------------ */
 /* helpers: build paragraph lists the way the engine's caller does           */
