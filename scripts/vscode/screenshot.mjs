@@ -1,6 +1,6 @@
 // `npm run screenshot`: docs/screenshot.png, taken in the same offline VS Code as the tests (the
 // VSIX installed into the VS Code server, the workbench in headless Chromium). It opens the copy
-// of the corpus brief with planted defects (tests/vscode/workspace/planted.brief.md), shows the
+// of the corpus brief with planted defects (planted.brief.md in the test workspace), shows the
 // Problems panel and the hover on a marker, and saves the picture. Every step waits for what it
 // needs to see on the page (the file's text, the problems, the hover), never for a set time.
 // Options: --out=FILE (default docs/screenshot.png), --line=N --column=N (the marker to hover).
