@@ -4,12 +4,16 @@
  * nothing found in an earlier run is reused (the engine's caches are cleared, the duplicate index is new).
  */
 import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
 import { createEngine } from '../../server/src/engine';
 import { formatFor } from '../../server/src/common/briefFiles';
 import { parseSettings } from '../../server/src/common/settings';
 
-const [file, runsArg] = process.argv.slice(2);
+const { positionals } = parseArgs({ allowPositionals: true });
+if (positionals.length < 1 || positionals.length > 2) throw new Error('usage: engine-one.ts <brief> [runs]');
+const [file, runsArg] = positionals;
 const runs = Number(runsArg ?? 5);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs: ${runsArg} is not a count`);
 const text = fs.readFileSync(file, 'utf8');
 const settings = parseSettings({}).settings;
 const engine = createEngine();

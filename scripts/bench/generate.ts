@@ -6,17 +6,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { seededRandom, type SeededRandom } from '../../tests/support/random';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CORPUS = path.join(ROOT, 'tests', 'fixtures', 'corpus');
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /**
  * A word-bigram model of the corpus prose: generated sentences read like the corpus (its words,
@@ -47,19 +40,19 @@ function bigramModel(): { starts: string[]; next: Map<string, string[]> } {
   return { starts: starts.filter((w) => /^[A-Z]/.test(w)), next };
 }
 
-function sentence(model: ReturnType<typeof bigramModel>, rand: () => number): string {
-  let w = model.starts[Math.floor(rand() * model.starts.length)];
+function sentence(model: ReturnType<typeof bigramModel>, rand: SeededRandom): string {
+  let w = rand.pick(model.starts);
   const out = [w];
-  const len = 12 + Math.floor(rand() * 22);
+  const len = 12 + rand.below(22);
   while (out.length < len) {
     const options = model.next.get(w);
     if (!options) break;
-    w = options[Math.floor(rand() * options.length)];
+    w = rand.pick(options);
     out.push(w);
     if (/[.!?]$/.test(w) && out.length > 8) break;
   }
   // Years and counts keep their shape; plain counts become new numbers so copies differ.
-  return out.join(' ').replace(/[.,;:!?]+$/, '').replace(/\b\d{1,3}(?:,\d{3})+\b|\b\d{2,3}\b/g, () => String(Math.floor(rand() * 900) + 10)) + '.';
+  return out.join(' ').replace(/[.,;:!?]+$/, '').replace(/\b\d{1,3}(?:,\d{3})+\b|\b\d{2,3}\b/g, () => String(rand.int(10, 909))) + '.';
 }
 
 export interface GeneratedBrief {
@@ -78,7 +71,7 @@ const sup = (n: number) => String(n).split('').map((d) => SUP[+d]).join('');
  * figure in a paragraph without a note, and 0.5 % are pasted again further on.
  */
 export function generateBrief(targetBytes: number, seed = 1): GeneratedBrief {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const model = bigramModel();
   const md: string[] = ['# Benchmark Brief', ''];
   const txt: string[] = ['Benchmark Brief', ''];
@@ -92,12 +85,12 @@ export function generateBrief(targetBytes: number, seed = 1): GeneratedBrief {
     md.push(`## Section ${section}`, '');
     txt.push(`Section ${section}`, '');
     for (let k = 0; k < 8 && size < targetBytes; k++) {
-      const n = 3 + Math.floor(rand() * 4);
+      const n = 3 + rand.below(4);
       let p = Array.from({ length: n }, () => sentence(model, rand)).join(' ');
-      const roll = rand();
+      const roll = rand.float();
       if (roll < 0.03) {
         // No note at all, and a figure in it.
-        p += ` Officials counted ${Math.floor(rand() * 900) + 100} incidents in the last quarter.`;
+        p += ` Officials counted ${rand.int(100, 999)} incidents in the last quarter.`;
         planted.uncitedFigures++;
         md.push(p, '');
         txt.push(p, '');
@@ -106,16 +99,16 @@ export function generateBrief(targetBytes: number, seed = 1): GeneratedBrief {
         txt.push(`${p}${sup(900000 + section * 10 + k)}`, '');
         planted.undefinedMarkers++;
       } else {
-        notes.push(`Author ${notes.length + 1}, “Report on section ${section}, part ${k},” Publisher, ${2000 + Math.floor(rand() * 26)}, <https://example.org/${section}/${k}>`);
+        notes.push(`Author ${notes.length + 1}, “Report on section ${section}, part ${k},” Publisher, ${2000 + rand.below(26)}, <https://example.org/${section}/${k}>`);
         md.push(`${p}[^${notes.length}]`, '');
         txt.push(`${p}${sup(notes.length)}`, '');
-        if (rand() < 0.01) {
+        if (rand.chance(0.01)) {
           notes.push(`Unused source ${notes.length + 1}, 2024.`);
           planted.unusedNotes++;
         }
       }
-      if (rand() < 0.005 && recent.length > 3) {
-        const pasted = recent[Math.floor(rand() * recent.length)];
+      if (rand.chance(0.005) && recent.length > 3) {
+        const pasted = rand.pick(recent);
         md.push(pasted, '');
         txt.push(pasted, '');
         planted.pastedParagraphs++;

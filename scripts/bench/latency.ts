@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -92,7 +93,7 @@ async function rssOf(pid: number): Promise<number> {
 if (require.main === module) {
   (async () => {
     const fs = require('node:fs') as typeof import('node:fs');
-    for (const f of process.argv.slice(2)) {
+    for (const f of parseArgs({ allowPositionals: true }).positionals) {
       const r = await measureLatency(path.resolve(f), fs.readFileSync(f, 'utf8'), f.endsWith('.md') ? 'markdown' : 'policy-brief');
       console.log(`${path.basename(f)}: open ${r.firstMs.toFixed(0)} ms, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(0)} ms, RSS ${r.rssMb.toFixed(0)} MB`);
     }

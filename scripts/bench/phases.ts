@@ -5,12 +5,14 @@
  * Used for the profile-guided note of issue 7: `npx tsx scripts/bench/phases.ts bench-out/brief-1MB.md`.
  */
 import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
 import { CHECKS, createEngine } from '../../server/src/engine';
 import { formatFor } from '../../server/src/common/briefFiles';
 import { parseSettings } from '../../server/src/common/settings';
 
-const file = process.argv[2];
-if (!file) throw new Error('usage: phases.ts <brief>');
+const { positionals } = parseArgs({ allowPositionals: true });
+if (positionals.length !== 1) throw new Error('usage: phases.ts <brief>');
+const [file] = positionals;
 const text = fs.readFileSync(file, 'utf8');
 const settings = parseSettings({}).settings;
 const row = (name: string, ms: number[]) => console.log(`${name.padEnd(24)} ${ms.map((m) => m.toFixed(1).padStart(8)).join(' ')} ms`);

@@ -11,11 +11,12 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { writeBriefs } from './generate';
 import { measureLatency } from './latency';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const quick = process.argv.includes('--quick');
+const quick = parseArgs({ options: { quick: { type: 'boolean', default: false } } }).values.quick;
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
 
 /**

@@ -205,10 +205,17 @@ export function makeProfile(prefix = 'policy-brief-vscode-', settings = {}) {
   return dirs;
 }
 
-/** Copies the fixture workspace so tests may edit and save its files. */
+/**
+ * Files of the test workspace that live elsewhere in the repository, copied in under these names:
+ * the corpus brief with planted defects is kept once, in tests/fixtures/corpus/.
+ */
+export const WORKSPACE_EXTRAS = { 'planted.brief.md': path.join(ROOT, 'tests', 'fixtures', 'corpus', 'planted-public.md') };
+
+/** Copies the fixture workspace (and WORKSPACE_EXTRAS) so tests may edit and save its files. */
 export function copyWorkspace(tmp, from = path.join(ROOT, 'tests', 'vscode', 'workspace')) {
   const to = path.join(tmp, 'workspace');
   fs.cpSync(from, to, { recursive: true });
+  for (const [name, file] of Object.entries(WORKSPACE_EXTRAS)) fs.copyFileSync(file, path.join(to, name));
   return to;
 }
 

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -72,9 +73,9 @@ export function packageExtension(out) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf('--out');
+  const { values } = parseArgs({ options: { out: { type: 'string' } } });
   try {
-    packageExtension(i > 0 ? process.argv[i + 1] : undefined);
+    packageExtension(values.out);
   } catch (e) {
     console.error(`[package] ${e.message}`);
     process.exit(1);

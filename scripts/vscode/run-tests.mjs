@@ -22,6 +22,7 @@
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import {
   CACHE,
@@ -44,17 +45,21 @@ const VSIX = path.join(CACHE, 'policy-brief.vsix');
 /** The whole suite, from the workbench opening to its exit; the first install is not counted. */
 const SUITE_TIMEOUT_MS = Number(process.env.POLICY_BRIEF_VSCODE_TIMEOUT_MS || 6 * 60_000);
 
-function option(name, fallback) {
-  const arg = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (!arg) return fallback;
-  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : true;
-}
+const { values: args } = parseArgs({
+  options: {
+    route: { type: 'string' },
+    target: { type: 'string' },
+    grep: { type: 'string' },
+    pass: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
 
-const routeWanted = option('route', process.env.POLICY_BRIEF_VSCODE_ROUTE || 'auto');
-const grep = option('grep', process.env.POLICY_BRIEF_TEST_GREP || '');
-const passWanted = option('pass', process.env.POLICY_BRIEF_VSCODE_PASS || 'all');
-const verbose = !!option('verbose', false);
-const keep = !!option('keep', false);
+const routeWanted = args.route ?? (process.env.POLICY_BRIEF_VSCODE_ROUTE || 'auto');
+const grep = args.grep ?? (process.env.POLICY_BRIEF_TEST_GREP || '');
+const passWanted = args.pass ?? (process.env.POLICY_BRIEF_VSCODE_PASS || 'all');
+const { verbose, keep } = args;
 
 /**
  * The passes of a run. `settings` are added to the profile's user settings (USER_SETTINGS);
@@ -312,7 +317,7 @@ const NOISE = [
 async function main() {
   const started = Date.now();
   const { route, why } = await chooseRoute();
-  const target = route === 'electron' ? 'dev' : option('target', process.env.POLICY_BRIEF_VSCODE_TARGET || 'vsix');
+  const target = route === 'electron' ? 'dev' : args.target ?? (process.env.POLICY_BRIEF_VSCODE_TARGET || 'vsix');
   log(`route: ${route} (${why}); testing the ${target === 'vsix' ? 'VSIX installed into VS Code' : 'development folder'}`);
   const passes = passesToRun();
   let results;
@@ -322,7 +327,7 @@ async function main() {
     } catch (e) {
       if (routeWanted === 'electron' || process.env.VSCODE_EXECUTABLE_PATH) throw e;
       log(`the electron route failed before the suite ran (${e?.message ?? e}); taking the offline route`);
-      results = await runOffline(option('target', 'vsix'), passes);
+      results = await runOffline(args.target ?? 'vsix', passes);
     }
   } else {
     results = await runOffline(target, passes);

@@ -1,24 +1,28 @@
 // `npm run screenshot`: docs/screenshot.png, taken in the same offline VS Code as the tests (the
 // VSIX installed into the VS Code server, the workbench in headless Chromium). It opens the copy
-// of the corpus brief with planted defects (tests/vscode/workspace/planted.brief.md), shows the
+// of the corpus brief with planted defects (planted.brief.md in the test workspace), shows the
 // Problems panel and the hover on a marker, and saves the picture. Every step waits for what it
 // needs to see on the page (the file's text, the problems, the hover), never for a set time.
 // Options: --out=FILE (default docs/screenshot.png), --line=N --column=N (the marker to hover).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { LOGS, ROOT, USER_SETTINGS, copyWorkspace, ensureOfflineVSCode, installVsix, launchChromium, log, makeProfile, startServer, workbenchUrl } from './offline.mjs';
 import { packageExtension } from './package.mjs';
 
-function option(name, fallback) {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return arg ? arg.slice(name.length + 3) : fallback;
-}
+const { values: args } = parseArgs({
+  options: {
+    out: { type: 'string', default: 'docs/screenshot.png' },
+    line: { type: 'string', default: '55' },
+    column: { type: 'string', default: '225' },
+  },
+});
 
-const OUT = path.resolve(ROOT, option('out', 'docs/screenshot.png'));
+const OUT = path.resolve(ROOT, args.out);
 const FILE = 'planted.brief.md';
 // [^15] on line 55 of the planted brief: a marker out of sequence, with a note and its URL.
-const LINE = Number(option('line', 55));
-const COLUMN = Number(option('column', 225));
+const LINE = Number(args.line);
+const COLUMN = Number(args.column);
 const STEP_MS = 60_000;
 
 /** Extra settings for a picture: wrapped lines, no minimap, nothing else on screen. */

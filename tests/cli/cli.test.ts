@@ -297,7 +297,12 @@ describe('settings files', () => {
   });
 
   it('a .policybrief.json with a JSON syntax error: a message naming the file, and the defaults apply', () => {
-    const r = lint([`${FIX}/broken-json/clean.md`]);
+    // The broken settings file of fixtures/cli/broken-json/, beside the same clean brief as invalid-config's.
+    const dir = path.join(tmp, 'broken-json');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(`${FIX}/broken-json/.policybrief.json`, path.join(dir, '.policybrief.json'));
+    fs.copyFileSync(`${FIX}/invalid-config/clean.md`, path.join(dir, 'clean.md'));
+    const r = lint([path.join(dir, 'clean.md')]);
     assert.equal(r.status, 0, show(r));
     assert.match(r.stderr, /broken-json[\\/]\.policybrief\.json/);
   });

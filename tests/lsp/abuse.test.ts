@@ -14,6 +14,7 @@ import { CancellationTokenSource, createMessageConnection, ResponseError, Stream
 import type { Diagnostic, DocumentSymbol, Hover, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../server/src/engine';
+import { seededRandom } from '../support/random';
 import { DEFAULT_CONFIG, plantedBriefArb } from '../unit/generators';
 import { CORPUS, LspClient, PROJECT_ROOT, SERVER_JS, serverForSuite, uriOf, withServer } from './harness';
 import { lintText } from '../support/engine';
@@ -79,11 +80,7 @@ describe('1,000 edits sent as fast as possible', { timeout: SUITE_TIMEOUT_MS }, 
 
       // Random typing, deleting and pasting (markers, figures, line breaks), computed on a local copy.
       let doc = TextDocument.create(uri, 'markdown', 1, BRIEF);
-      let seed = 12345;
-      const rnd = (k: number) => {
-        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-        return seed % k;
-      };
+      const rnd = seededRandom(12345).below;
       const snippets = [' word', '[^1]', '[^99]', ' 56%', ' over 600 attacks', '\n', '\n\n', '.', ' A claim.[^2]', '[^7]: A late note, 2020.\n'];
       const sends: Promise<void>[] = [];
       const EDITS = 1000;

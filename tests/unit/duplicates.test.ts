@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { seededRandom } from '../support/random';
 
 import {
   DuplicateIndex,
@@ -21,7 +22,16 @@ import {
 } from '../../server/src/engine/dup/minhash';
 
 const FIX = join(__dirname, '..', 'fixtures', 'duplicates');
-const fixture = (name: string) => readFileSync(join(FIX, name), 'utf8');
+const SEEDS = join(__dirname, '..', 'fixtures', 'corpus', 'seeds');
+/** The corpus seeds these tests use, by the names their findings are reported under (see fixtures/duplicates/README.md). */
+const SEED_FILES: Record<string, string> = {
+  'seed-001.txt': '001_f6a241fe662aad72.txt',
+  'seed-002.txt': '002_8c149dea6a408ba4.txt',
+  'clean-seed-000.txt': '000_2fde80bb837eea6b.txt',
+  'clean-seed-003.txt': '003_0aa12daed0e1fc47.txt',
+  'clean-seed-004.txt': '004_69ccb259cf60b353.txt',
+};
+const fixture = (name: string) => readFileSync(name in SEED_FILES ? join(SEEDS, SEED_FILES[name]) : join(FIX, name), 'utf8');
 
 /* ------------------------------------------------------------------------ */
 /* helpers: build paragraph lists the way the engine's caller does           */
@@ -711,16 +721,6 @@ describe('agrees with a brute-force oracle', () => {
   }
   const render = (sents: string[][]) => sents.map((w) => w.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.').join(' ');
 
-  function mulberry(seed: number) {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) | 0;
-      let t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   /** which paragraph ids are copies (kind), and how many of their sentences repeat an earlier paragraph's */
   function oracle(texts: string[]) {
     const norm = texts.map(normalizeParagraph);
@@ -772,7 +772,7 @@ describe('agrees with a brute-force oracle', () => {
     let compared = 0;
     const seen = { dup: 0, sim: 0, sent: 0 };
     for (let seed = 1; seed <= 60; seed++) {
-      const rand = mulberry(seed);
+      const rand = seededRandom(seed).float;
       const bases = Array.from({ length: 5 }, () => Array.from({ length: 3 }, () => sentence(rand)));
       const texts: string[] = [];
       for (let i = 0; i < 25; i++) {

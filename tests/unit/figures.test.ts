@@ -12,6 +12,7 @@ import {
 import { findCitations, type CitationKind } from '../../server/src/engine/text/citations';
 import { splitSentences } from '../../server/src/engine/text/sentences';
 import fc from 'fast-check';
+import { seededRandom } from '../support/random';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const CORPUS = join(FIXTURES, 'corpus');
@@ -418,21 +419,13 @@ describe('invariants on random prose-like input (fast-check)', () => {
 });
 
 describe('linear time and no catastrophic backtracking', () => {
-  function random(seed: number): () => number {
-    let x = seed;
-    return () => {
-      x = (x * 1103515245 + 12345) & 0x7fffffff;
-      return x / 0x7fffffff;
-    };
-  }
-
   test('1 MB single line of digits, commas and dots', () => {
-    const r = random(42);
+    const r = seededRandom(42);
     const alphabet = '0123456789,.';
     let s = '';
     const parts: string[] = [];
     for (let i = 0; i < 1 << 20; i++) {
-      s += alphabet[Math.floor(r() * alphabet.length)];
+      s += r.pick(alphabet);
       if (s.length >= 4096) {
         parts.push(s);
         s = '';

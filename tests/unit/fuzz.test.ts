@@ -76,7 +76,16 @@ test('engine on arbitrary Unicode strings (lone surrogates included)', () => {
   );
 });
 
-test('pathological shapes finish: 1 MB single line, 100k tiny lines, deep nesting, unterminated fence, 50-digit markers', () => {
+/**
+ * CPU time (of this process, so a busy shared machine does not count) one pathological shape may
+ * take to parse and lint in one format. The slowest, 1 MB of markers in Markdown, takes about
+ * 2.5 s on the shared two-core development machine; 6x that leaves room for a slow CI machine,
+ * while quadratic work on a megabyte would take hours. A shape that never finishes is stopped by
+ * the test runner's --test-timeout instead (a synchronous loop cannot be interrupted from here).
+ */
+const FINISH_BUDGET_MS = 15_000;
+
+test(`pathological shapes finish within ${FINISH_BUDGET_MS / 1000} s of CPU time each: 1 MB single line, 100k tiny lines, deep nesting, unterminated fence, 50-digit markers`, () => {
   const cases: [string, string][] = [
     ['1 MB line of figures', '1,2.3 45% $6 '.repeat(80_000)],
     ['1 MB line of markers', '[^1]¹[2]'.repeat(130_000)],
@@ -89,13 +98,19 @@ test('pathological shapes finish: 1 MB single line, 100k tiny lines, deep nestin
     ['50-digit markers', `Claim.[^${'9'.repeat(50)}] Other.${'¹'.repeat(50)} [${'9'.repeat(50)}]\n\n[^${'9'.repeat(50)}]: n\n`],
     ['BOM and mixed endings', '\uFEFF# T\r\nA claim.[^1]\rMore\n\n[^1]: n\r\n'],
   ];
+  const slow: string[] = [];
   for (const [name, text] of cases) {
     for (const format of ['markdown', 'plaintext'] as const) {
+      const t0 = process.cpuUsage();
       try {
         lintEverything(text, format);
       } catch (e) {
         throw new Error(`${name} (${format}): ${(e as Error).message}`);
       }
+      const t = process.cpuUsage(t0);
+      const ms = (t.user + t.system) / 1000;
+      if (ms > FINISH_BUDGET_MS) slow.push(`${name} (${format}): ${(ms / 1000).toFixed(1)} s`);
     }
   }
+  assert.deepEqual(slow, [], `over the ${FINISH_BUDGET_MS / 1000} s budget`);
 });

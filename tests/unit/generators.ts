@@ -20,6 +20,7 @@ import { isIbid, resolveIbids } from '../../server/src/engine/notes';
 import { toRange } from '../../server/src/lsp/features/convert';
 import { parseSettings } from '../../server/src/common/settings';
 import { engine } from '../support/engine';
+import { seededRandom } from '../support/random';
 
 export const DEFAULT_CONFIG = parseSettings({}).settings;
 
@@ -106,17 +107,6 @@ const WORDS = (
 ).split(/\s+/);
 
 const FIGURES = ['over 600 attacks', '$7.1 billion', '56%', '6,000 to 6,500 people', '1 in 4 households', '3.4 million residents', '12 districts', '€40 million', '40 km', '12 mi', '300 m'];
-
-/** A deterministic stream of numbers from a seed (the prose is random, the structure shrinks). */
-function prng(seed: number): () => number {
-  let s = seed | 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
 
 /** The structure of a generated brief; `renderBrief` turns it into text. */
 export interface BriefSpec {
@@ -206,22 +196,19 @@ const sup = (n: number) => String(n).split('').map((d) => SUP[+d]).join('');
 
 /** Renders a spec. Note k (1-based) is `Author Sk …` or `Ibid., p. <unique page>`. */
 export function renderBrief(spec: BriefSpec): PlantedBrief {
-  const rnd = prng(spec.seed);
-  const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)];
+  // The prose is drawn from the spec's seed; the structure (the spec) is what fast-check shrinks.
+  const rnd = seededRandom(spec.seed);
+  const { pick } = rnd;
   const eol = spec.crlf ? '\r\n' : '\n';
   const n = spec.ibid.length;
   const format: BriefFormat = spec.markdown ? 'markdown' : 'plaintext';
 
   // Citations in text order.
   const order = Array.from({ length: n }, (_, i) => i + 1).filter((x) => !spec.drop.includes(x));
-  if (spec.shuffle)
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rnd() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+  if (spec.shuffle) rnd.shuffle(order);
   const cites: (number | string)[] = [...order];
-  for (const c of spec.extraCites) cites.splice(Math.floor(rnd() * (cites.length + 1)), 0, c);
-  spec.labelled.forEach((_, i) => cites.splice(Math.floor(rnd() * (cites.length + 1)), 0, `src-${i}`));
+  for (const c of spec.extraCites) cites.splice(rnd.below(cites.length + 1), 0, c);
+  spec.labelled.forEach((_, i) => cites.splice(rnd.below(cites.length + 1), 0, `src-${i}`));
 
   const marker = (c: number | string) =>
     typeof c === 'string' || spec.style === 'footnote' ? `[^${c}]` : spec.style === 'bracket' ? ` [${c}]` : sup(c);
@@ -232,17 +219,14 @@ export function renderBrief(spec: BriefSpec): PlantedBrief {
   if (cites.length > total0) sentenceCounts[sentenceCounts.length - 1] += cites.length - total0;
   const total = sentenceCounts.reduce((a, b) => a + b, 0);
   const slots = Array.from({ length: total }, (_, i) => i);
-  for (let i = slots.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [slots[i], slots[j]] = [slots[j], slots[i]];
-  }
+  rnd.shuffle(slots);
   const citeAt = new Map<number, number | string>();
   slots.slice(0, cites.length).sort((a, b) => a - b).forEach((slot, i) => citeAt.set(slot, cites[i]));
   const figureAt = new Set(spec.figures.map((f) => f % total));
 
   const sentence = (withFigure: boolean) => {
-    const words = Array.from({ length: 9 + Math.floor(rnd() * 6) }, () => pick(WORDS));
-    if (withFigure) words.splice(1 + Math.floor(rnd() * (words.length - 1)), 0, pick(FIGURES));
+    const words = Array.from({ length: 9 + rnd.below(6) }, () => pick(WORDS));
+    if (withFigure) words.splice(1 + rnd.below(words.length - 1), 0, pick(FIGURES));
     words[0] = words[0][0].toUpperCase() + words[0].slice(1);
     return words.join(' ');
   };
@@ -262,7 +246,7 @@ export function renderBrief(spec: BriefSpec): PlantedBrief {
     }
     paragraphs.push(parts.join(' '));
   }
-  for (let i = 0; i < spec.uncitedParagraphs; i++) paragraphs.splice(Math.floor(rnd() * (paragraphs.length + 1)), 0, `${sentence(true)}. ${sentence(false)}.`);
+  for (let i = 0; i < spec.uncitedParagraphs; i++) paragraphs.splice(rnd.below(paragraphs.length + 1), 0, `${sentence(true)}. ${sentence(false)}.`);
 
   // Pasted copies of earlier paragraphs (each copy lands after the paragraphs it copies).
   for (const p of spec.pastes) {
@@ -285,7 +269,7 @@ export function renderBrief(spec: BriefSpec): PlantedBrief {
 
   // Notes.
   let page = 100;
-  const noteText = (num: number) => (spec.ibid[num - 1] ? `Ibid., p. ${page++}` : `Author S${num}, “Report S${num},” Publisher, 20${10 + num}${rnd() < 0.5 ? `, <https://example.org/s${num}>` : ''}.`);
+  const noteText = (num: number) => (spec.ibid[num - 1] ? `Ibid., p. ${page++}` : `Author S${num}, “Report S${num},” Publisher, 20${10 + num}${rnd.chance(0.5) ? `, <https://example.org/s${num}>` : ''}.`);
   const entry = (label: number | string, t: string) => {
     if (typeof label === 'string' || spec.style === 'footnote') return `[^${label}]: ${t}`;
     if (spec.style === 'bracket') return spec.labelForm === 0 ? `[${label}] ${t}` : `${label}. ${t}`;

@@ -7,6 +7,7 @@ import { planRenumber } from '../../server/src/engine/fixes/renumber';
 import { resolveIbids, isIbid } from '../../server/src/engine/notes';
 import { parseSettings } from '../../server/src/common/settings';
 import { engine } from '../support/engine';
+import { seededRandom } from '../support/random';
 
 const config = parseSettings({}).settings;
 const SUP = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
@@ -58,15 +59,10 @@ const specArb: fc.Arbitrary<Spec> = fc
     const notes: Spec['notes'] = [];
     for (let i = 0; i < n; i++) notes.push(i > 0 && ibidMask[i] ? { kind: 'ibid', page: page++ } : { kind: 'source', tag: i + 1 });
     // Cite every note once in a shuffled order, minus some (deletions), plus random extra citations.
-    const order = Array.from({ length: n }, (_, i) => i + 1).filter((x) => !drop.includes(x));
-    let s = seed;
-    for (let i = order.length - 1; i > 0; i--) {
-      s = (s * 1103515245 + 12345) | 0;
-      const j = Math.abs(s) % (i + 1);
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    const rnd = seededRandom(seed);
+    const order = rnd.shuffle(Array.from({ length: n }, (_, i) => i + 1).filter((x) => !drop.includes(x)));
     const cites = [...order];
-    for (const c of extraCites) cites.splice(Math.abs(c * 7919) % (cites.length + 1), 0, c);
+    for (const c of extraCites) cites.splice(rnd.below(cites.length + 1), 0, c);
     return { style, notes, cites: cites.length ? cites : [1], dupes: dupes.filter((d) => d <= n) };
   });
 

@@ -1,8 +1,8 @@
 /**
  * Benchmark for the duplicate detector (server/src/engine/dup).
  *
- *   npx tsx scripts/bench-duplicates.ts            # all scenarios, each in its own process
- *   npx tsx scripts/bench-duplicates.ts distinct   # one scenario in this process
+ *   npm run bench:duplicates                       # all scenarios, each in its own process
+ *   npx tsx scripts/bench/duplicates.ts distinct   # one scenario in this process
  *
  * Scenarios (one document each):
  *   distinct  20,000 distinct synthetic paragraphs (60–120 words, 3–6 sentences)
@@ -15,21 +15,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { DuplicateIndex, type DupParagraph } from '../server/src/engine/dup/detector';
+import { parseArgs } from 'node:util';
+import { DuplicateIndex, type DupParagraph } from '../../server/src/engine/dup/detector';
+import { seededRandom } from '../../tests/support/random';
 
 const BIG = 20_000;
 const BASES = 300;
-
-/* deterministic pseudo-random generator (mulberry32) */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYL = ['ba', 'ce', 'di', 'fo', 'gu', 'ha', 'je', 'ki', 'lo', 'mu', 'na', 'pe', 'qi', 'ro', 'su', 'ta', 've', 'wi', 'xo', 'yu', 'za', 'tion', 'ment', 'al', 'er', 'ous'];
 function makeVocab(size: number, rand: () => number): string[] {
@@ -120,7 +111,7 @@ interface Result {
 
 function runScenario(name: string): Result {
   const N = name === 'brief' ? 1000 : BIG;
-  const rand = rng(42);
+  const rand = seededRandom(42).float;
   const vocab = makeVocab(8000, rand);
   const doc = 'file:///bench/' + name + '.md';
   const texts: string[] = [];
@@ -194,14 +185,17 @@ function print(r: Result): void {
   );
 }
 
-const arg = process.argv[2];
-if (arg === '--child') {
-  process.stdout.write(JSON.stringify(runScenario(process.argv[3]!)));
-} else if (arg) {
-  print(runScenario(arg));
+const SCENARIOS = ['distinct', 'near', 'template', 'brief'];
+// `--child NAME` is how the parent runs one scenario in a fresh process (it prints JSON).
+const { values, positionals } = parseArgs({ options: { child: { type: 'string' } }, allowPositionals: true });
+for (const name of [values.child, ...positionals]) if (name !== undefined && !SCENARIOS.includes(name)) throw new Error(`unknown scenario ${name} (one of ${SCENARIOS.join(', ')})`);
+if (values.child) {
+  process.stdout.write(JSON.stringify(runScenario(values.child)));
+} else if (positionals.length) {
+  for (const name of positionals) print(runScenario(name));
 } else {
   console.log(`duplicate detector benchmark (node ${process.version}, ${process.platform}/${process.arch})`);
-  for (const name of ['distinct', 'near', 'template', 'brief']) {
+  for (const name of SCENARIOS) {
     const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', name], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
