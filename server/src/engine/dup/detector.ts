@@ -59,7 +59,7 @@
  *   first occurrence; among similar ones the highest similarity, then earliest.
  */
 import { normalizeParagraph } from './normalize';
-import { splitSentences } from './sentences';
+import { splitSentences } from '../text/sentences';
 import {
   NUM_HASHES,
   type BandTable,

@@ -29,6 +29,11 @@ export interface MarkupScan {
   nonProse: Span[];
   /** Inline code spans only (a subset of nonProse). */
   code: Span[];
+  /**
+   * HTML superscripts that are not note markers (`21<sup>st</sup>`, a note written out in
+   * `<sup>…</sup>`): prose, but no sentence ends inside one. Sorted by start.
+   */
+  unsplit: Span[];
 }
 
 /**
@@ -306,6 +311,7 @@ export function scanMarkup(text: string): MarkupScan {
   const code = findCodeSpans(text);
   const nonProse: Span[] = code.slice();
   const citations: Citation[] = [];
+  const unsplit: Span[] = [];
 
   // inCode[i] === 1 when i is inside inline code (no array when there is none: the usual case).
   const inCode = code.length > 0 ? new Uint8Array(n) : undefined;
@@ -418,6 +424,7 @@ export function scanMarkup(text: string): MarkupScan {
             continue;
           }
         }
+        if (m) unsplit.push({ start: i, end: m.index + m.length });
       }
       // Autolink <http://…>
       if (isUrlStart(text, i + 1) > 0) {
@@ -538,5 +545,5 @@ export function scanMarkup(text: string): MarkupScan {
     out.push(ct);
   }
   nonProse.sort((a, b) => a.start - b.start);
-  return { citations: out, nonProse, code };
+  return { citations: out, nonProse, code, unsplit };
 }

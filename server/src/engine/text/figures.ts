@@ -1316,7 +1316,7 @@ export function findUncitedFigures(text: string, options?: Partial<UncitedOption
   if (figures.length === 0) return figures;
   const cites = scan.citations;
   if (scope === 'paragraph' && closesWithCitation(text, cites)) return [];
-  const sentences = splitSentencesScanned(text, cites, scan.nonProse);
+  const sentences = splitSentencesScanned(text, scan);
   const out: Figure[] = [];
   let si = 0;
   for (const f of figures) {
