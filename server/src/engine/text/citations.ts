@@ -9,7 +9,8 @@
  * no regular expression with nested quantifiers is used, and every forward
  * search either advances monotonically or is bounded by a small constant.
  */
-import type { Span } from './sentences';
+import type { Span } from './span';
+import { isSuperscriptCode } from './superscript';
 
 export type CitationKind = 'superscript' | 'footnote' | 'bracket' | 'pandoc' | 'link' | 'html-sup';
 
@@ -91,13 +92,6 @@ export function findCodeSpans(text: string): Span[] {
   return spans;
 }
 
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** ¹ ² ³ (Latin-1) and ⁰ ⁴–⁹ (U+2070, U+2074–2079). */
-export function isSuperscriptCode(c: number): boolean {
-  return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
-}
-
 function isAsciiAlnumCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -111,10 +105,6 @@ for (const ch of '[^<$&{@') SCAN_START[ch.charCodeAt(0)] = 1;
 for (const ch of 'hHwWfFdD') SCAN_START[ch.charCodeAt(0)] = 2;
 
 const NO_MATCHES = new Int32Array(0);
-
-export function isSuperscriptDigit(ch: string): boolean {
-  return ch.length === 1 && SUPERSCRIPT_DIGITS.includes(ch);
-}
 
 function isAsciiDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;

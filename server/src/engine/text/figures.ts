@@ -35,8 +35,10 @@
  *    `zero`, numbers after a determiner (`the two countries`), compound
  *    adjectives (`two-day`) and durations (`four days later`).
  */
-import { scanMarkup, isSuperscriptDigit, type Citation, type MarkupScan } from './citations';
-import { splitSentencesScanned, type Span } from './sentences';
+import { scanMarkup, type Citation, type MarkupScan } from './citations';
+import { splitSentencesScanned } from './sentences';
+import type { Span } from './span';
+import { isSuperscriptDigit } from './superscript';
 
 export type FigureKind = 'count' | 'percent' | 'money' | 'range' | 'ratio' | 'decimal' | 'spelled';
 

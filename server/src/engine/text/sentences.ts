@@ -6,11 +6,9 @@
  * bounded look-behind/look-ahead and precomputed arrays.
  */
 import { scanMarkup, type Citation, type MarkupScan } from './citations';
+import type { Span } from './span';
 
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { Span } from './span';
 
 /** Words that, followed by a period, never end a sentence (case-sensitive). */
 const NEVER_FINAL = new Set([
