@@ -129,30 +129,7 @@ function splitWith(text: string, n: number, scan: MarkupScan): Span[] {
   const citeAt = new Map<number, Citation>();
   for (const c of citations) citeAt.set(c.start, c);
 
-  // Paren depth over short matched pairs (no split inside "(… e.g. …)").
-  const depthDiff = new Int32Array(n + 1);
-  {
-    const stack: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const ch = text[i];
-      if (ch === '(') stack.push(i);
-      else if (ch === ')') {
-        const o = stack.pop();
-        if (o !== undefined && i - o <= 400) {
-          depthDiff[o + 1]++;
-          depthDiff[i]--;
-        }
-      }
-    }
-  }
-  const depth = new Int32Array(n + 1);
-  {
-    let d = 0;
-    for (let i = 0; i <= n; i++) {
-      d += depthDiff[i];
-      depth[i] = d;
-    }
-  }
+  const depth = parenDepth(text, n);
 
   let sentStart = 0;
   while (sentStart < n && isSpace(text[sentStart])) sentStart++;
@@ -239,6 +216,30 @@ function splitWith(text: string, n: number, scan: MarkupScan): Span[] {
   while (end > sentStart && isSpace(text[end - 1])) end--;
   if (end > sentStart) spans.push({ start: sentStart, end });
   return spans;
+}
+
+/** Paren depth at each position, over short matched pairs only (no split inside "(… e.g. …)"). */
+function parenDepth(text: string, n: number): Int32Array {
+  const depthDiff = new Int32Array(n + 1);
+  const stack: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const ch = text[i];
+    if (ch === '(') stack.push(i);
+    else if (ch === ')') {
+      const o = stack.pop();
+      if (o !== undefined && i - o <= 400) {
+        depthDiff[o + 1]++;
+        depthDiff[i]--;
+      }
+    }
+  }
+  const depth = new Int32Array(n + 1);
+  let d = 0;
+  for (let i = 0; i <= n; i++) {
+    d += depthDiff[i];
+    depth[i] = d;
+  }
+  return depth;
 }
 
 function isBoundary(

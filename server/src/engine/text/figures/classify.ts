@@ -17,7 +17,7 @@ import {
 import { isPossessive, matchQualifier, prevWord } from './context';
 import { identSkip, skip, type Classified, type Ctx } from './ctx';
 import { isPlainInt, parseChain, yearLike, type Chain } from './numbers';
-import { moneyPrefix, readUnits } from './units';
+import { moneyPrefix, readUnits, type Units } from './units';
 import { CURRENCY_SYMBOLS, IDENT_KEYWORDS, STRONG_QUALIFIERS } from './vocabulary';
 
 /** `inRange`: classifying the second number of a range/list (no range building); `listDepth` bounds list look-ahead. */
@@ -42,10 +42,8 @@ export function classify(ctx: Ctx, ch: Chain, opts: ClassifyOptions = {}): Class
     ctx.identEnd = ch.end;
     return skip(ch.end, 'ident');
   }
-  if (!money) {
-    const attached = attachedSkip(ctx, ch, inRange);
-    if (attached) return attached;
-  }
+  const attached = money ? null : attachedSkip(ctx, ch, inRange);
+  if (attached) return attached;
 
   // Left word context.
   const pw = prevWord(t, figStart);
@@ -113,23 +111,12 @@ export function classify(ctx: Ctx, ch: Chain, opts: ClassifyOptions = {}): Class
   const listDepth = opts.listDepth ?? 0;
   if ((!inRange || listDepth < 3) && ch.parts.length === 1 && kind !== 'ratio') {
     const between = q.phrase === '' && prevWord(t, figStart)?.word.toLowerCase() === 'between';
-    const r = tryWordRange(ctx, end, listDepth, inRange, {
-      value: first.value,
-      percent: units.percent,
-      money: isMoney,
-      moneyPrefix: money,
-      scale: units.scale,
-      between,
-      firstHasUnit: units.percent || isMoney || units.scale > 1,
-    });
+    const r = tryWordRange(ctx, end, listDepth, inRange, rangeFirst(first.value, units, money, between));
     if (r === 'skip-all') return skip(ch.end, 'list');
     if (r) {
       end = r.end;
       kind = 'range';
-      if (between) {
-        const bw = prevWord(t, figStart)!;
-        start = bw.start;
-      }
+      if (between) start = prevWord(t, figStart)!.start;
     }
   }
 
@@ -152,6 +139,19 @@ interface RangeFirst {
   scale: number;
   between: boolean;
   firstHasUnit: boolean;
+}
+
+function rangeFirst(value: number, units: Units, money: boolean, between: boolean): RangeFirst {
+  const isMoney = money || units.money;
+  return {
+    value,
+    percent: units.percent,
+    money: isMoney,
+    moneyPrefix: money,
+    scale: units.scale,
+    between,
+    firstHasUnit: units.percent || isMoney || units.scale > 1,
+  };
 }
 
 /**
