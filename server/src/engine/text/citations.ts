@@ -294,7 +294,7 @@ function matchPairs(text: string, open: number, close: number, skip: Uint8Array 
 
 /**
  * One linear scan over the paragraph collecting citations and non-prose
- * regions. Shared by sentences.ts and figures.ts.
+ * regions. Shared by sentences.ts and figures/.
  */
 export function scanMarkup(text: string): MarkupScan {
   const n = text.length;

@@ -114,7 +114,7 @@ export function splitSentences(text: string): Span[] {
   return splitWith(text, text.length, scanMarkup(text));
 }
 
-/** @internal Used by figures.ts to avoid scanning the markup twice. */
+/** @internal Used by figures/uncited.ts to avoid scanning the markup twice. */
 export function splitSentencesScanned(text: string, scan: MarkupScan): Span[] {
   return splitWith(text, text.length, scan);
 }
