@@ -12,7 +12,7 @@ import {
   type DupParagraph,
 } from '../../server/src/engine/dup/detector';
 import { foldText, stripMarkers } from '../../server/src/engine/dup/normalize';
-import { splitSentences } from '../../server/src/engine/dup/sentences';
+import { splitSentences } from '../../server/src/engine/text/sentences';
 import {
   editSimilarity,
   hashString,

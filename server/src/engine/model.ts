@@ -1,10 +1,8 @@
 import type { LineIndex } from './text/lines';
+import type { Span } from './text/span';
 
-/** A half-open range of UTF-16 offsets into the document text. */
-export interface Span {
-  start: number;
-  end: number;
-}
+/** A half-open range of UTF-16 offsets into the document text (the engine's one span type). */
+export type { Span } from './text/span';
 
 export type BriefFormat = 'markdown' | 'plaintext';
 

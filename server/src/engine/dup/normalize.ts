@@ -20,19 +20,12 @@ const HTML_TAG_RE = /<\/?[A-Za-z][^<>]*>/g;
 /** Markdown link destination: keep the link text, drop `(url "title")`. */
 const MD_LINK_DEST_RE = /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)/g;
 
-/** Sticky versions used by the sentence splitter to skip a marker that follows a full stop. */
-export const MARKER_AT_RE = /\[\^[^\]\s]+\]|\[\s*\d+(?:\s*[-\u2013\u2014,;]\s*\d+)*\s*\]|<sup\b[^>]*>[\s\S]*?<\/sup>/y;
-
-export function isSuperscriptDigit(ch: string): boolean {
-  return ch.length === 1 && '⁰¹²³⁴⁵⁶⁷⁸⁹'.includes(ch);
-}
-
 /**
  * Spans of Pandoc inline notes `^[ … ]` (with nested brackets), which may
- * contain whole sentences: they are removed from normalised text and the
- * sentence splitter does not split inside them.
+ * contain whole sentences: they are removed from normalised text (and the
+ * sentence splitter, text/sentences.ts, does not split inside them).
  */
-export function inlineNoteSpans(text: string): Array<[number, number]> {
+function inlineNoteSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let from = 0;
   for (;;) {
@@ -54,21 +47,6 @@ export function inlineNoteSpans(text: string): Array<[number, number]> {
     if (end < 0) break; // unbalanced: leave the rest alone
     spans.push([at, end]);
     from = end;
-  }
-  return spans;
-}
-
-/**
- * Regions the sentence splitter must not split inside, sorted: inline notes
- * `^[…]` and HTML superscripts `<sup>…</sup>` (both removed by normalisation).
- */
-export function protectedSpans(text: string): Array<[number, number]> {
-  const spans = text.includes('^[') ? inlineNoteSpans(text) : [];
-  if (text.includes('<')) {
-    const re = new RegExp(HTML_SUP_RE.source, 'gi');
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) spans.push([m.index, m.index + m[0].length]);
-    spans.sort((a, b) => a[0] - b[0]);
   }
   return spans;
 }

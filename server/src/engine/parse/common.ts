@@ -1,6 +1,7 @@
 import type { Block, BriefFormat, BriefModel, Marker, Note, NotesSection, NoteStyle, Paragraph, Span, Suppression } from '../model';
 import { LineIndex } from '../text/lines';
-import { findUrls, isSuperscriptDigit, scanMarkers, superscriptValue } from './markers';
+import { findUrls, scanMarkers, superscriptValue } from './markers';
+import { isSuperscriptDigit } from '../text/superscript';
 import { flatten } from '../text/flatten';
 
 /** Section titles that open a list of notes. */

@@ -1,13 +1,11 @@
 import type { Marker, Span, UrlRef } from '../model';
-import { isSuperscriptCode } from '../text/citations';
+import { isSuperscriptCode } from '../text/superscript';
+
+export { isSuperscriptDigit } from '../text/superscript';
 
 const SUPERSCRIPT_DIGITS: Record<string, number> = {
   '⁰': 0, '¹': 1, '²': 2, '³': 3, '⁴': 4, '⁵': 5, '⁶': 6, '⁷': 7, '⁸': 8, '⁹': 9,
 };
-
-export function isSuperscriptDigit(ch: string): boolean {
-  return SUPERSCRIPT_DIGITS[ch] !== undefined;
-}
 
 /** Value of a run of superscript digits, or undefined when it is too long to be a note number. */
 export function superscriptValue(run: string): number | undefined {

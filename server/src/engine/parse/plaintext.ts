@@ -1,6 +1,6 @@
 import type { BriefModel } from '../model';
 import { collapse, endsSentence, endsWithDanglingWord, matchNoteEntry, matchSuppression, ModelBuilder, NOTES_HEADING, segmentMatcher, segmentText, skipBlanks, type SegmentPart } from './common';
-import { isSuperscriptDigit } from './markers';
+import { isSuperscriptDigit } from '../text/superscript';
 
 const MAX_HEADING_WORDS = 16;
 const MAX_HEADING_CHARS = 160;

@@ -9,7 +9,8 @@
  * no regular expression with nested quantifiers is used, and every forward
  * search either advances monotonically or is bounded by a small constant.
  */
-import type { Span } from './sentences';
+import type { Span } from './span';
+import { isSuperscriptCode } from './superscript';
 
 export type CitationKind = 'superscript' | 'footnote' | 'bracket' | 'pandoc' | 'link' | 'html-sup';
 
@@ -29,6 +30,11 @@ export interface MarkupScan {
   nonProse: Span[];
   /** Inline code spans only (a subset of nonProse). */
   code: Span[];
+  /**
+   * HTML superscripts that are not note markers (`21<sup>st</sup>`, a note written out in
+   * `<sup>…</sup>`): prose, but no sentence ends inside one. Sorted by start.
+   */
+  unsplit: Span[];
 }
 
 /**
@@ -86,13 +92,6 @@ export function findCodeSpans(text: string): Span[] {
   return spans;
 }
 
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** ¹ ² ³ (Latin-1) and ⁰ ⁴–⁹ (U+2070, U+2074–2079). */
-export function isSuperscriptCode(c: number): boolean {
-  return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
-}
-
 function isAsciiAlnumCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -106,10 +105,6 @@ for (const ch of '[^<$&{@') SCAN_START[ch.charCodeAt(0)] = 1;
 for (const ch of 'hHwWfFdD') SCAN_START[ch.charCodeAt(0)] = 2;
 
 const NO_MATCHES = new Int32Array(0);
-
-export function isSuperscriptDigit(ch: string): boolean {
-  return ch.length === 1 && SUPERSCRIPT_DIGITS.includes(ch);
-}
 
 function isAsciiDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -299,13 +294,14 @@ function matchPairs(text: string, open: number, close: number, skip: Uint8Array 
 
 /**
  * One linear scan over the paragraph collecting citations and non-prose
- * regions. Shared by sentences.ts and figures.ts.
+ * regions. Shared by sentences.ts and figures/.
  */
 export function scanMarkup(text: string): MarkupScan {
   const n = text.length;
   const code = findCodeSpans(text);
   const nonProse: Span[] = code.slice();
   const citations: Citation[] = [];
+  const unsplit: Span[] = [];
 
   // inCode[i] === 1 when i is inside inline code (no array when there is none: the usual case).
   const inCode = code.length > 0 ? new Uint8Array(n) : undefined;
@@ -418,6 +414,7 @@ export function scanMarkup(text: string): MarkupScan {
             continue;
           }
         }
+        if (m) unsplit.push({ start: i, end: m.index + m.length });
       }
       // Autolink <http://…>
       if (isUrlStart(text, i + 1) > 0) {
@@ -538,5 +535,5 @@ export function scanMarkup(text: string): MarkupScan {
     out.push(ct);
   }
   nonProse.sort((a, b) => a.start - b.start);
-  return { citations: out, nonProse, code };
+  return { citations: out, nonProse, code, unsplit };
 }

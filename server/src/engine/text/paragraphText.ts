@@ -1,7 +1,15 @@
-import type { Paragraph, Span } from '../model';
+import type { Span } from './span';
+
+/**
+ * What these functions need of a paragraph (model.ts's Paragraph has it): the source spans of its
+ * parts, whose texts joined with one space are the paragraph's text.
+ */
+export interface ParagraphParts {
+  readonly parts: readonly Span[];
+}
 
 /** Maps an offset in a logical paragraph's text (parts joined by one space) to the source. */
-export function paragraphToSource(p: Paragraph, offset: number): number {
+export function paragraphToSource(p: ParagraphParts, offset: number): number {
   let base = 0;
   for (const part of p.parts) {
     const len = part.end - part.start;
@@ -13,6 +21,6 @@ export function paragraphToSource(p: Paragraph, offset: number): number {
 }
 
 /** A span of a paragraph's text as a source span (it may cover an interruption when it crosses parts). */
-export function paragraphSpanToSource(p: Paragraph, span: Span): Span {
+export function paragraphSpanToSource(p: ParagraphParts, span: Span): Span {
   return { start: paragraphToSource(p, span.start), end: paragraphToSource(p, span.end) };
 }

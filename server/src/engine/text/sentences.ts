@@ -5,12 +5,10 @@
  * indices into the given string, `end` exclusive. Linear time: one scan with
  * bounded look-behind/look-ahead and precomputed arrays.
  */
-import { scanMarkup, type Citation } from './citations';
+import { scanMarkup, type Citation, type MarkupScan } from './citations';
+import type { Span } from './span';
 
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { Span } from './span';
 
 /** Words that, followed by a period, never end a sentence (case-sensitive). */
 const NEVER_FINAL = new Set([
@@ -113,49 +111,25 @@ function wordAt(text: string, start: number): string {
  * parentheses.
  */
 export function splitSentences(text: string): Span[] {
-  const n = text.length;
-  const { citations, nonProse } = scanMarkup(text);
-  return splitWith(text, n, citations, nonProse);
+  return splitWith(text, text.length, scanMarkup(text));
 }
 
-/** @internal Used by figures.ts to avoid scanning the markup twice. */
-export function splitSentencesScanned(text: string, citations: Citation[], nonProse: Span[]): Span[] {
-  return splitWith(text, text.length, citations, nonProse);
+/** @internal Used by figures/uncited.ts to avoid scanning the markup twice. */
+export function splitSentencesScanned(text: string, scan: MarkupScan): Span[] {
+  return splitWith(text, text.length, scan);
 }
 
-function splitWith(text: string, n: number, citations: Citation[], nonProse: Span[]): Span[] {
+function splitWith(text: string, n: number, scan: MarkupScan): Span[] {
   const spans: Span[] = [];
   if (n === 0) return spans;
+  const citations = scan.citations;
 
-  // Regions where no boundary can occur (citations, code, URLs, tags).
-  const regions: Span[] = [...citations, ...nonProse].sort((a, b) => a.start - b.start);
+  // Regions where no boundary can occur (citations, code, URLs, tags, HTML superscripts).
+  const regions: Span[] = (scan.unsplit.length > 0 ? [...citations, ...scan.nonProse, ...scan.unsplit] : [...citations, ...scan.nonProse]).sort((a, b) => a.start - b.start);
   const citeAt = new Map<number, Citation>();
   for (const c of citations) citeAt.set(c.start, c);
 
-  // Paren depth over short matched pairs (no split inside "(… e.g. …)").
-  const depthDiff = new Int32Array(n + 1);
-  {
-    const stack: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const ch = text[i];
-      if (ch === '(') stack.push(i);
-      else if (ch === ')') {
-        const o = stack.pop();
-        if (o !== undefined && i - o <= 400) {
-          depthDiff[o + 1]++;
-          depthDiff[i]--;
-        }
-      }
-    }
-  }
-  const depth = new Int32Array(n + 1);
-  {
-    let d = 0;
-    for (let i = 0; i <= n; i++) {
-      d += depthDiff[i];
-      depth[i] = d;
-    }
-  }
+  const depth = parenDepth(text, n);
 
   let sentStart = 0;
   while (sentStart < n && isSpace(text[sentStart])) sentStart++;
@@ -244,6 +218,30 @@ function splitWith(text: string, n: number, citations: Citation[], nonProse: Spa
   return spans;
 }
 
+/** Paren depth at each position, over short matched pairs only (no split inside "(… e.g. …)"). */
+function parenDepth(text: string, n: number): Int32Array {
+  const depthDiff = new Int32Array(n + 1);
+  const stack: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const ch = text[i];
+    if (ch === '(') stack.push(i);
+    else if (ch === ')') {
+      const o = stack.pop();
+      if (o !== undefined && i - o <= 400) {
+        depthDiff[o + 1]++;
+        depthDiff[i]--;
+      }
+    }
+  }
+  const depth = new Int32Array(n + 1);
+  let d = 0;
+  for (let i = 0; i <= n; i++) {
+    d += depthDiff[i];
+    depth[i] = d;
+  }
+  return depth;
+}
+
 function isBoundary(
   text: string,
   i: number,
@@ -292,9 +290,19 @@ function isBoundary(
     const prev = wordBefore(text, k);
     if (prev.word === '') return !isUpper(next) || STARTERS.has(wordAt(text, m));
     if (LETTER_LABEL.has(prev.word)) return true;
-    if (isLower(prev.word[0])) return true;
+    // After a lower-case word: a label (`plan B.`, `A, B and C.`), except between two names
+    // (`Dr. Ali and J. Smith`: a capitalised word before, a capitalised non-starter after).
+    if (isLower(prev.word[0])) return !(isUpper(next) && !STARTERS.has(wordAt(text, m)) && followsName(text, prev.start));
     // Previous word capitalised or an initial: part of a name.
     return false;
   }
   return true;
+}
+
+/** Whether a capitalised word of two letters or more ends (before spaces) right before `start`. */
+function followsName(text: string, start: number): boolean {
+  let k = start;
+  while (k > 0 && isSpace(text[k - 1])) k--;
+  const w = wordBefore(text, k).word;
+  return w.length >= 2 && isUpper(w[0]) && !w.includes('.');
 }
