@@ -26,7 +26,9 @@ for (const set of SETS) {
   describe(`fixture set ${set}`, () => {
     const files = loadFixtureSet(path.join(ROOT, set));
 
-    it('findings match the expectations written next to the fixtures (precision and recall 1.0)', () => {
+    // The real-world set is scored against its own targets (real.test.ts): its labels record what
+    // the tool gets wrong as well as what it gets right.
+    it('findings match the expectations written next to the fixtures (precision and recall 1.0)', { skip: set === 'real' ? 'scored by real.test.ts' : false }, () => {
       const report = scoreFixtures(files, { codes, lint: engineLinter() });
       console.log(formatScoreTable(report));
       assert.equal(report.falsePositives.length + report.falseNegatives.length, 0, `\nunexpected:\n${formatMisses(report.falsePositives)}\nmissed:\n${formatMisses(report.falseNegatives)}`);
