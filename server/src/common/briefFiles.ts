@@ -6,29 +6,35 @@
 /** How the settings choose documents (`policyBrief.documents`). */
 export type DocumentsMode = 'auto' | 'all' | 'briefs';
 
-/** Files that may hold a brief: briefs by name, and Markdown or plain text that may look like one. */
-export const CANDIDATE_FILE = /\.(brief|brief\.md|brief\.txt|md|markdown|txt)$/i;
+/** Files that may hold a brief: briefs by name, and Markdown (with Quarto and R Markdown) or plain text that may look like one. */
+export const CANDIDATE_FILE = /\.(brief|brief\.md|brief\.txt|md|markdown|qmd|rmd|txt)$/i;
 
 /** A file named as a brief (`.brief`, `.brief.md`, `.brief.txt`): always checked, whatever it holds. */
 export function isBriefFileName(name: string): boolean {
   return /\.brief(\.md|\.txt)?$/i.test(name);
 }
 
-/** Markdown by file name (`.md`, `.markdown`, `.brief.md`) or language; everything else is plain text. */
+/** Editor languages that are Markdown: VS Code's own, the Quarto extension's and R Markdown's. */
+export const MARKDOWN_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'quarto', 'rmd']);
+
+/**
+ * Markdown by file name (`.md`, `.markdown`, `.brief.md`, Quarto's `.qmd`, R Markdown's `.Rmd`)
+ * or language; everything else is plain text.
+ */
 export function formatFor(fileNameOrLanguage: string): 'markdown' | 'plaintext' {
   const s = fileNameOrLanguage.toLowerCase();
-  if (s === 'markdown' || /\.(md|markdown|mdown|mkd)$/.test(s)) return 'markdown';
+  if (MARKDOWN_LANGUAGES.has(s) || /\.(md|markdown|mdown|mkd|qmd|rmd)$/.test(s)) return 'markdown';
   return 'plaintext';
 }
 
 /** The format of an open document: Markdown when its language or its name says so. */
 export function formatOfDocument(doc: { uri: string; languageId: string }): 'markdown' | 'plaintext' {
-  if (doc.languageId === 'markdown') return 'markdown';
+  if (MARKDOWN_LANGUAGES.has(doc.languageId)) return 'markdown';
   return formatFor(decodeURIComponent(doc.uri.replace(/[?#].*$/, '')));
 }
 
 /** Editor languages whose documents may be briefs. */
-export const BRIEF_LANGUAGES: ReadonlySet<string> = new Set(['policy-brief', 'markdown', 'plaintext']);
+export const BRIEF_LANGUAGES: ReadonlySet<string> = new Set(['policy-brief', 'plaintext', ...MARKDOWN_LANGUAGES]);
 
 /** Documents that are views of something else (a diff's old side, output, settings): never checked. */
 const SKIPPED_SCHEMES = /^(git|output|vscode-scm|vscode-settings|gitlens|pr|review):/;

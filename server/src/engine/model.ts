@@ -14,7 +14,8 @@ export type BriefFormat = 'markdown' | 'plaintext';
  */
 export type NoteStyle = 'superscript' | 'footnote' | 'bracket';
 
-export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table' | 'code' | 'html' | 'front-matter' | 'note' | 'suppression';
+/** `furniture`: a page's running header or footer left in an export (`Klensin   Informational   [Page 25]`). */
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table' | 'code' | 'html' | 'front-matter' | 'note' | 'suppression' | 'furniture';
 
 export interface Block {
   kind: BlockKind;

@@ -20,6 +20,19 @@ export function family(key: string): 'fn' | 'n' {
   return key.startsWith('fn:') ? 'fn' : 'n';
 }
 
+/**
+ * Whether a family of notes is there with no marker of it at all: three or more notes, none cited
+ * anywhere. Its markers are in a form the parser does not read (plain numbers left by a PDF
+ * conversion), or the numbered list is a reading list; either way, no note can be checked alone.
+ */
+export function unreadableMarkers(model: BriefModel, fam: 'fn' | 'n'): boolean {
+  let notes = 0;
+  for (const n of model.notes) if (family(n.key) === fam) notes++;
+  if (notes < 3) return false;
+  for (const m of model.markers) if (family(m.key) === fam) return false;
+  return true;
+}
+
 /** Notes in citation order: by number where numbered, else by position; a duplicate definition is left out. */
 export function notesInOrder(model: BriefModel): Note[] {
   const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { removeNote } from '../fixes/noteEdits';
-import { noteAt } from '../notes';
+import { family, noteAt, unreadableMarkers } from '../notes';
 import { defineCheck } from './types';
 
 export default defineCheck({
@@ -18,8 +18,22 @@ export default defineCheck({
       if (note && m.span.start >= note.span.start && m.span.end <= note.span.end) continue;
       cited.add(m.key);
     }
+    const summarised = new Set<string>();
+    for (const fam of ['fn', 'n'] as const) {
+      if (!unreadableMarkers(model, fam)) continue;
+      summarised.add(fam);
+      // Notes that nothing cites at all: the markers are in a form we do not read (a PDF
+      // conversion leaves them as plain numbers), or, for a numbered list, it is a reading list.
+      const notes = model.notes.filter((n) => family(n.key) === fam);
+      if (fam === 'fn')
+        report({
+          span: notes[0].labelSpan,
+          message: `None of the ${notes.length} notes is cited by a [^label] marker: the markers may be written in a form this tool does not read (a PDF conversion leaves plain numbers). The notes are not checked one by one.`,
+          data: { key: notes[0].key, label: notes[0].label, style: notes[0].style, summary: true },
+        });
+    }
     for (const n of model.notes) {
-      if (cited.has(n.key)) continue;
+      if (cited.has(n.key) || summarised.has(family(n.key))) continue;
       report({
         span: n.labelSpan,
         message: `Note ${n.label} is never cited.`,
@@ -28,6 +42,7 @@ export default defineCheck({
     }
   },
   fixes(model, f) {
+    if (f.data?.summary) return [];
     const note = noteAt(model, f.span.start);
     return note ? [{ title: `Remove unused note ${note.label}`, edits: removeNote(model, note).edits }] : [];
   },

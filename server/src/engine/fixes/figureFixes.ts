@@ -32,7 +32,11 @@ export function sentenceEndAfter(model: BriefModel, span: Span): number {
 
 /** Add a note for this figure; Ignore this figure. */
 export function figureFixes(model: BriefModel, f: FixableFinding): Fix[] {
+  // A document-level finding (a document that cites nothing) has no one place to fix.
+  if (f.data?.summary) return [];
   const fixes: Fix[] = [];
+  // A table's note goes to its caption or a Source line, which the writer chooses: only Ignore.
+  if (f.data?.table) return [{ title: 'Ignore this table (suppress uncited-figure on this line)', edits: [ignoreEdit(model, f.span.start)] }];
   const at = sentenceEndAfter(model, f.span);
   const plan = planRenumber(model, { at, noteText: '' });
   if (plan.edits.length) fixes.push({ title: 'Add a note for this figure', edits: plan.edits, cursor: plan.cursor, isPreferred: true });

@@ -4,8 +4,9 @@ import { findUrls, scanMarkers, superscriptValue } from './markers';
 import { isSuperscriptDigit } from '../text/superscript';
 import { flatten } from '../text/flatten';
 
-/** Section titles that open a list of notes. */
-export const NOTES_HEADING = /^(?:end\s*notes|notes|foot\s*notes|references|sources|bibliography|works\s+cited|citations|notes\s+and\s+references|sources\s+and\s+notes)\s*:?$/i;
+/** Section titles that open a list of notes (a section number before them is allowed: `7. References`). */
+export const NOTES_HEADING =
+  /^(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,5}\.)\s+)?(?:end\s*notes|notes|foot\s*notes|(?:[a-z-]+\s+(?:and\s+)?){0,3}references|reference\s+list|sources|bibliography|works\s+cited|literature\s+cited|citations|notes\s+and\s+references|sources\s+and\s+notes|notes\s+and\s+sources)\s*:?$/i;
 
 /**
  * A notes entry at the start of a line: `- ¹ …`, `¹ …`, `[1] …`, `1. …`, `1) …`.
@@ -52,6 +53,8 @@ export function matchNoteEntry(line: string): NoteEntryMatch | undefined {
   const raw = m[1] ?? m[2] ?? m[3];
   const number = m[1] ? superscriptValue(m[1]) : Number(raw);
   if (number === undefined || number === 0) return undefined;
+  // `1916.` at the start of a line is a year (a wrapped line, a table row), not note 1916.
+  if (m[3] && number >= 1000) return undefined;
   const style: NoteStyle = m[1] ? 'superscript' : m[2] ? 'bracket' : 'bracket';
   const labelStart = m[0].indexOf(m[2] ? '[' : raw);
   const labelEnd = m[2] ? m[0].indexOf(']') + 1 : labelStart + raw.length + (m[3] ? 1 : 0);
@@ -409,7 +412,7 @@ function findContinuation(text: string, blocks: Block[], from: number, soFar: st
     if (b.inNotes || b.kind === 'table' || b.kind === 'code' || b.kind === 'note') return undefined;
     if (b.kind !== 'paragraph') {
       // An interruption (running header, disclaimer box) starts with a heading; anything else ends the search.
-      if (b.kind === 'heading' || b.kind === 'html' || b.kind === 'suppression') continue;
+      if (b.kind === 'heading' || b.kind === 'html' || b.kind === 'suppression' || b.kind === 'furniture') continue;
       return undefined;
     }
     const first = text.slice(b.span.start, Math.min(b.span.end, b.span.start + 40)).trimStart();

@@ -24,6 +24,68 @@ export function isBareHeading(line: string): boolean {
   return true;
 }
 
+/** Characters code uses and prose seldom does. */
+const CODE_CHARS = /[{}[\]<>=;$|\\/_~#@*`]/g;
+
+/**
+ * An indented block that reads as code, a listing or a field dump rather than prose: every line
+ * indented by three or more, and either few ordinary words or many code characters. (Indented
+ * prose — a block quote, an RFC's body — is made of words and ends sentences.)
+ */
+export function looksLikeCode(lines: readonly string[]): boolean {
+  if (lines.length === 0 || !lines.every((l) => /^(?: {3,}|\t)/.test(l) || l.trim() === '')) return false;
+  const text = lines.join('\n');
+  const nonSpace = text.replace(/\s+/g, '').length;
+  if (nonSpace === 0) return false;
+  const symbols = (text.match(CODE_CHARS) ?? []).length;
+  const tokens = text.split(/\s+/).filter(Boolean);
+  const words = tokens.filter((w) => /^[("“']?[A-Za-z][a-z]+[,.;:)"”'?!]*$/.test(w)).length;
+  return symbols / nonSpace > 0.06 || words / tokens.length < 0.5;
+}
+
+/** Cells of a row aligned with spaces or pipes: split at `|`, tabs and runs of two or more spaces. */
+function alignedCells(row: string): { start: number; end: number }[] {
+  const cells: { start: number; end: number }[] = [];
+  const re = /[^|\t ]+(?: [^|\t ]+)*/g;
+  for (let m = re.exec(row); m; m = re.exec(row)) cells.push({ start: m.index, end: m.index + m[0].length });
+  return cells;
+}
+
+/** A rule drawn under a header or above a total (`-----+------`, `=====`). */
+function isRuleLine(line: string): boolean {
+  return /^[\s\-=+|_*.]*$/.test(line) && /[-=_]{3}/.test(line);
+}
+
+/**
+ * A table aligned with spaces or pipes, as PDF and e-text exports lay them out: three or more
+ * lines, each a rule or two or more short cells, with figures in most of them.
+ */
+function isAlignedTable(rows: readonly string[]): boolean {
+  if (rows.length < 3) return false;
+  let withDigits = 0;
+  let content = 0;
+  for (const r of rows) {
+    if (isRuleLine(r)) continue;
+    content++;
+    const cells = alignedCells(r.trim());
+    if (cells.length < 2 && !/\|/.test(r)) return false;
+    for (const c of cells) if (r.trim().slice(c.start, c.end).split(' ').length > 6) return false;
+    if (/\d/.test(r)) withDigits++;
+  }
+  return content >= 2 && withDigits * 2 >= content;
+}
+
+/**
+ * A page's running header or footer left in a plain-text export: a page number (`[Page 25]`,
+ * `Page 3 of 40`), a form feed, or a short line in three parts spread over the width
+ * (`RFC 3467     Role of the Domain Name System     February 2003`).
+ */
+export function isPageFurniture(line: string): boolean {
+  if (/\f/.test(line) || /\[Page \d{1,4}\]\s*$|\bPage \d{1,4}(?: of \d{1,4})?\s*$/.test(line)) return true;
+  const parts = line.trim().split(/\s{3,}/);
+  return parts.length >= 3 && line.trim().split(/\s+/).length <= 14;
+}
+
 function isTableLine(line: string): boolean {
   return line.includes('\t') && line.trim().length > 0;
 }
@@ -52,6 +114,12 @@ function parseSegment(text: string, b: ModelBuilder, inNotesIn: boolean): boolea
       continue;
     }
     const lineStart = lines.starts[l];
+    if (isPageFurniture(line) && !isTableLine(line)) {
+      // Neither a heading nor text: a notes list or a paragraph goes on across it.
+      b.addBlock({ kind: 'furniture', span: b.lineSpan(l, l), startLine: l, endLine: l, inNotes });
+      l++;
+      continue;
+    }
     const sup = matchSuppression(line, l, lineStart);
     if (sup && /^\s*(?:%%|<!--)/.test(line)) {
       b.suppressions.push(sup);
@@ -85,6 +153,23 @@ function parseSegment(text: string, b: ModelBuilder, inNotesIn: boolean): boolea
       l = e + 1;
       continue;
     }
+    if (!inNotes && /^(?: {2,}|\t)/.test(line)) {
+      // An aligned table: the lines up to the next blank line.
+      let e = l;
+      while (e + 1 < n && lines.lineText(e + 1).trim().length > 0) e++;
+      const rowsText: string[] = [];
+      for (let r = l; r <= e; r++) rowsText.push(lines.lineText(r));
+      if (isAlignedTable(rowsText)) {
+        const rows = [];
+        for (let r = l; r <= e; r++) {
+          const rs = lines.starts[r];
+          rows.push({ span: b.lineSpan(r, r), cells: isRuleLine(rowsText[r - l]) ? [] : alignedCells(rowsText[r - l]).map((c) => ({ start: rs + c.start, end: rs + c.end })) });
+        }
+        b.addBlock({ kind: 'table', span: b.lineSpan(l, e), startLine: l, endLine: e, inNotes: false, rows: rows.filter((r) => r.cells.length > 0) });
+        l = e + 1;
+        continue;
+      }
+    }
     if (inNotes) {
       const entry = matchNoteEntry(line);
       if (entry) {
@@ -95,7 +180,11 @@ function parseSegment(text: string, b: ModelBuilder, inNotesIn: boolean): boolea
         l++;
         continue;
       }
-      if (isBareHeading(line) && !/^\s/.test(line)) {
+      // A heading closes the notes only after a blank line: a wrapped line of a note that happens
+      // to read like a heading ("Associated Power furnish such information as may be required")
+      // continues it.
+      const afterBlank = l === 0 || lines.lineText(l - 1).trim().length === 0;
+      if (afterBlank && isBareHeading(line) && !/^\s/.test(line)) {
         closeNotes();
       } else {
         // A line that is neither an entry nor a heading continues the previous note.
@@ -132,7 +221,10 @@ function parseSegment(text: string, b: ModelBuilder, inNotesIn: boolean): boolea
       if (NOTES_HEADING.test(collapse(line))) inNotes = true;
     } else {
       const isList = /^\s*(?:[-*•+]|\d{1,3}[.)])\s/.test(line);
-      b.addBlock({ kind: isList ? 'list-item' : 'paragraph', span: trimmed, startLine: l, endLine: e, inNotes: false });
+      const blockLines: string[] = [];
+      for (let k = l; k <= e; k++) blockLines.push(lines.lineText(k));
+      const kind = !isList && looksLikeCode(blockLines) ? 'code' : isList ? 'list-item' : 'paragraph';
+      b.addBlock({ kind, span: trimmed, startLine: l, endLine: e, inNotes: false });
     }
     l = e + 1;
   }

@@ -244,6 +244,12 @@ function isWordChar(c: number): boolean {
   return isAsciiLetterCode(c) || isAsciiDigitCode(c) || c === 95;
 }
 
+/**
+ * A Pandoc citation key after `@`: letters, digits and `_`, with single internal punctuation
+ * (`wfp:sahel-2025`, `doe.2020`), or any text in braces (`{Doe 2020}`).
+ */
+const PANDOC_KEY = /\{[^{}\n]{1,200}\}|[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_])){0,200}/uy;
+
 function looksPandoc(content: string): boolean {
   for (let k = 0; k < content.length; k++) {
     if (content[k] !== '@') continue;
@@ -501,6 +507,21 @@ export function scanMarkup(text: string): MarkupScan {
       if (end > i + schemeLen) {
         citations.push({ start: i, end, kind: 'link' });
         nonProse.push({ start: i, end });
+        i = end;
+        continue;
+      }
+    }
+
+    // Pandoc's in-text citation: `@key`, `-@key`, `@{Doe 2020}`, with an optional locator right
+    // after it (`@key [p. 33]`), whose numbers are not figures.
+    if (ch === '@' && (i === 0 || !isWordChar(text.charCodeAt(i - 1)))) {
+      PANDOC_KEY.lastIndex = i + 1;
+      const m = PANDOC_KEY.exec(text);
+      if (m) {
+        let end = i + 1 + m[0].length;
+        const locator = /^ ?\[[^\[\]\n]{1,120}\]/.exec(text.slice(end, end + 124));
+        if (locator && !(inCode !== undefined && inCode[end])) end += locator[0].length;
+        citations.push({ start: i > 0 && text[i - 1] === '-' ? i - 1 : i, end, kind: 'pandoc' });
         i = end;
         continue;
       }

@@ -18,7 +18,7 @@ import { isPossessive, matchQualifier, prevWord } from './context';
 import { identSkip, skip, type Classified, type Ctx } from './ctx';
 import { isPlainInt, parseChain, yearLike, type Chain } from './numbers';
 import { moneyPrefix, readUnits, type Units } from './units';
-import { CURRENCY_SYMBOLS, IDENT_KEYWORDS, STRONG_QUALIFIERS } from './vocabulary';
+import { CURRENCY_SYMBOLS, IDENT_KEYWORDS, QUANTITY_BEFORE, STRONG_QUALIFIERS } from './vocabulary';
 
 /** `inRange`: classifying the second number of a range/list (no range building); `listDepth` bounds list look-ahead. */
 export interface ClassifyOptions {
@@ -103,6 +103,12 @@ export function classify(ctx: Ctx, ch: Chain, opts: ClassifyOptions = {}): Class
     if (isMoney) kind = 'money';
     else if (units.percent) kind = 'percent';
     else if (ch.parts.some((p) => p.hasDecimal)) kind = 'decimal';
+  }
+
+  // A bare decimal with no unit (`2.0`, `12.5`, `2019.4`) is a version or a section number unless a
+  // word of quantity leads to it ("a rate of 7.8", "rose to 4.5", "averaged 2.3").
+  if (kind === 'decimal' && units.scale === 1 && !units.plus && !q.phrase && ch.parts.length === 1 && !(pw && pw.spaced && !pw.punct && QUANTITY_BEFORE.has(pw.word.toLowerCase()))) {
+    return identSkip(ctx, inRange, ch.end);
   }
 
   let start = q.start < figStart ? q.start : figStart;

@@ -5,7 +5,7 @@
  */
 import type { FigureKind } from './types';
 import { HYPHENS, isAlnumCh, isDigitAt, isLetterCh, isSpaceCh, isUpperCh } from './chars';
-import { atSentenceStart, isPossessive, nextWord, onlySpaceBefore, type WordInfo } from './context';
+import { atLineStart, atSentenceStart, isPossessive, nextWord, onlySpaceBefore, type WordInfo } from './context';
 import { identSkip, skip, type Classified, type Ctx } from './ctx';
 import { isPlainInt, parseChain, yearLike, type Chain, type Num } from './numbers';
 import type { Units } from './units';
@@ -21,6 +21,25 @@ import {
   WEEKDAYS,
   YEAR_PREPS,
 } from './vocabulary';
+
+/** Whether `pos` follows a sentence's end (`.`, `?`, `!`, maybe a closing quote) and one space. */
+function afterSentenceEnd(t: string, pos: number): boolean {
+  let k = pos - 1;
+  if (k < 0 || t[k] !== ' ') return false;
+  k--;
+  while (k >= 0 && '"”’\')'.includes(t[k])) k--;
+  return k > 0 && '.?!'.includes(t[k]) && /[a-z)]/.test(t[k - 1]);
+}
+
+/** Whether the quotation opening at `start - 1` holds one token with no space (`"1.4-5"`). */
+function quotedLiteral(t: string, start: number): boolean {
+  for (let k = start; k < t.length && k - start < 40; k++) {
+    const c = t[k];
+    if (c === '"' || c === '”' || c === '\'' || c === '’') return k > start;
+    if (isSpaceCh(c)) return false;
+  }
+  return false;
+}
 
 export function gapIsListConnector(t: string, from: number, to: number): boolean {
   if (to < from || to - from > 14) return false;
@@ -38,6 +57,17 @@ export function attachedSkip(ctx: Ctx, ch: Chain, inRange: boolean): Classified 
   const first = ch.parts[0];
   const p1 = s > 0 ? t[s - 1] : '';
   const p2 = s > 1 ? t[s - 2] : '';
+  // Numbering at the start of a line: "1. …", "* 1.1. Scope", "1.3.1 Early history", "2) …".
+  if (first.value < 1000 && atLineStart(t, s, ctx.masked)) {
+    const a = t[ch.end];
+    const b = t[ch.end + 1];
+    if (((a === '.' || a === ')') && (b === undefined || isSpaceCh(b))) || (isSpaceCh(a) && isUpperCh(b))) return skip(ch.end + 1, 'other');
+  }
+  // A number glued after a sentence's end and before a capital, as PDF conversions leave footnote
+  // markers ("… the analyst. 15 The press …", "… powers.\" 1 Given …").
+  if (ch.parts.length === 1 && isPlainInt(first) && first.value < 2000 && isSpaceCh(t[ch.end]) && isUpperCh(t[ch.end + 1]) && afterSentenceEnd(t, s)) return skip(ch.end, 'other');
+  // A quoted literal ("1.4-5", "0755"): a value written as text, not a statistic.
+  if ((p1 === '"' || p1 === '“' || p1 === '\'') && quotedLiteral(t, s)) return skip(ch.end, 'other');
   // Attached to a word: G20, FY2024, v1.2, MQ9, S/2025, F-16, COVID-19, Rev.1, P5+1, #5, @2
   if (isLetterCh(p1)) return identSkip(ctx, inRange, ch.end);
   if (p1 !== '' && (HYPHENS.has(p1) || '/._+\\'.includes(p1)) && isAlnumCh(p2)) return identSkip(ctx, inRange, ch.end);

@@ -91,6 +91,17 @@ export function onlySpaceBefore(t: string, pos: number, masked: Uint8Array): boo
   return true;
 }
 
+/** Whether only blanks, list bullets or quote marks stand between the line's start and `pos`. */
+export function atLineStart(t: string, pos: number, masked: Uint8Array): boolean {
+  for (let k = pos - 1; k >= 0 && pos - k <= 40; k--) {
+    const c = t[k];
+    if (c === '\n' || c === '\r') return true;
+    if (!isSpaceCh(c) && !'*-•+>–'.includes(c) && !masked[k]) return false;
+    if (k === 0) return true;
+  }
+  return pos === 0;
+}
+
 /** Start of a qualifier phrase ending right before `pos` (or `pos`), and the phrase. */
 export function matchQualifier(t: string, pos: number): { start: number; phrase: string } {
   // Symbol qualifiers: ~600, ≈ 600, <5%, >50%

@@ -42,4 +42,4 @@
  */
 export type { Figure, FigureKind, FigureOptions, UncitedOptions } from './types';
 export { findFigures } from './scan';
-export { closesWithCitation, findUncitedFigures } from './uncited';
+export { analyseFigures, closesWithCitation, findUncitedFigures, type FigureAnalysis } from './uncited';

@@ -150,3 +150,8 @@ export const SP_FRACTIONS = set(
   'half halves third thirds quarter quarters fourth fourths fifth fifths sixth sixths seventh sevenths eighth ' +
     'eighths ninth ninths tenth tenths',
 );
+
+/** Words after which a bare decimal states a quantity ("a rate of 7.8", "rose to 4.5"), not a version or a section. */
+export const QUANTITY_BEFORE = set(
+  'of by to at from averaged average averages rate ratio score scored index reached reaching totalled totaled total stood hit was were is are be rose fell grew declined increased decreased dropped climbed jumped doubled tripled multiplied shrank expanded contracted equals equalled equaled measured weighed estimated ranged than',
+);
