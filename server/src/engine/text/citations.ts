@@ -203,21 +203,34 @@ function stripTags(s: string): string {
 
 const URL_STOP = new Set([' ', '\t', '\n', '\r', '<', '>', '"', '“', '”', '\u00a0']);
 
+/**
+ * Whether `text` has `lower` (lower-case ASCII) at `i`, ASCII letters compared without case: what
+ * `text.slice(i, i + lower.length).toLowerCase() === lower` says, without making two strings
+ * (this runs at every word that starts with h, w, f or d).
+ */
+function hasAsciiAt(text: string, i: number, lower: string): boolean {
+  if (i + lower.length > text.length) return false;
+  for (let k = 0; k < lower.length; k++) {
+    let c = text.charCodeAt(i + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 function isUrlStart(text: string, i: number): number {
   // returns length of scheme prefix if a URL starts here, else 0
   if (i > 0 && isAsciiAlnumCode(text.charCodeAt(i - 1))) return 0;
-  const c = text[i];
-  if (c === 'h' || c === 'H') {
-    const head = text.slice(i, i + 8).toLowerCase();
-    if (head.startsWith('https://')) return 8;
-    if (head.startsWith('http://')) return 7;
-  } else if (c === 'w' || c === 'W') {
-    const head = text.slice(i, i + 4).toLowerCase();
-    if (head === 'www.' && i + 4 < text.length && isAsciiLetterCode(text.charCodeAt(i + 4))) return 4;
-  } else if (c === 'f' || c === 'F') {
-    if (text.slice(i, i + 6).toLowerCase() === 'ftp://') return 6;
-  } else if (c === 'd' || c === 'D') {
-    if (text.slice(i, i + 4).toLowerCase() === 'doi:' && isAsciiDigitCode(text.charCodeAt(i + 4))) return 4;
+  const c = text.charCodeAt(i) | 0x20; // lower case for ASCII letters (only letters are compared)
+  if (c === 0x68 /* h */) {
+    if (hasAsciiAt(text, i, 'https://')) return 8;
+    if (hasAsciiAt(text, i, 'http://')) return 7;
+  } else if (c === 0x77 /* w */) {
+    if (hasAsciiAt(text, i, 'www.') && i + 4 < text.length && isAsciiLetterCode(text.charCodeAt(i + 4))) return 4;
+  } else if (c === 0x66 /* f */) {
+    if (hasAsciiAt(text, i, 'ftp://')) return 6;
+  } else if (c === 0x64 /* d */) {
+    if (hasAsciiAt(text, i, 'doi:') && isAsciiDigitCode(text.charCodeAt(i + 4))) return 4;
   }
   return 0;
 }
@@ -278,9 +291,21 @@ function matchPairs(text: string, open: number, close: number, skip: Uint8Array 
   const n = text.length;
   const out = new Int32Array(n).fill(-1);
   const stack: number[] = [];
-  for (let i = 0; i < n; i++) {
+  // Visits only the two characters, in order, found by indexOf (brackets are sparse in prose).
+  const openCh = String.fromCharCode(open);
+  const closeCh = String.fromCharCode(close);
+  let nextOpen = text.indexOf(openCh);
+  let nextClose = text.indexOf(closeCh);
+  while (nextOpen >= 0 || nextClose >= 0) {
+    let i: number;
+    if (nextClose < 0 || (nextOpen >= 0 && nextOpen < nextClose)) {
+      i = nextOpen;
+      nextOpen = text.indexOf(openCh, i + 1);
+    } else {
+      i = nextClose;
+      nextClose = text.indexOf(closeCh, i + 1);
+    }
     const c = text.charCodeAt(i);
-    if (c !== open && c !== close) continue;
     if (skip !== undefined && skip[i] === 1) continue;
     if (escapes && i > 0 && text.charCodeAt(i - 1) === 0x5c) continue;
     if (c === open) stack.push(i);
