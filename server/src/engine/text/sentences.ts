@@ -119,15 +119,26 @@ export function splitSentencesScanned(text: string, scan: MarkupScan): Span[] {
   return splitWith(text, text.length, scan);
 }
 
+const NO_SPANS: Span[] = [];
+const NO_CITATIONS: ReadonlyMap<number, Citation> = new Map();
+
 function splitWith(text: string, n: number, scan: MarkupScan): Span[] {
   const spans: Span[] = [];
   if (n === 0) return spans;
   const citations = scan.citations;
 
   // Regions where no boundary can occur (citations, code, URLs, tags, HTML superscripts).
-  const regions: Span[] = (scan.unsplit.length > 0 ? [...citations, ...scan.nonProse, ...scan.unsplit] : [...citations, ...scan.nonProse]).sort((a, b) => a.start - b.start);
-  const citeAt = new Map<number, Citation>();
-  for (const c of citations) citeAt.set(c.start, c);
+  // (Most paragraphs have neither: then nothing is allocated.)
+  const regions: Span[] =
+    citations.length + scan.nonProse.length + scan.unsplit.length === 0
+      ? NO_SPANS
+      : [...citations, ...scan.nonProse, ...scan.unsplit].sort((a, b) => a.start - b.start);
+  let citeAt = NO_CITATIONS;
+  if (citations.length > 0) {
+    const byStart = new Map<number, Citation>();
+    for (const c of citations) byStart.set(c.start, c);
+    citeAt = byStart;
+  }
 
   // Paren depth (none to track without an opening parenthesis: the usual case).
   const depth = text.indexOf('(') >= 0 ? parenDepth(text, n) : undefined;
