@@ -203,21 +203,34 @@ function stripTags(s: string): string {
 
 const URL_STOP = new Set([' ', '\t', '\n', '\r', '<', '>', '"', '“', '”', '\u00a0']);
 
+/**
+ * Whether `text` has `lower` (lower-case ASCII) at `i`, ASCII letters compared without case: what
+ * `text.slice(i, i + lower.length).toLowerCase() === lower` says, without making two strings
+ * (this runs at every word that starts with h, w, f or d).
+ */
+function hasAsciiAt(text: string, i: number, lower: string): boolean {
+  if (i + lower.length > text.length) return false;
+  for (let k = 0; k < lower.length; k++) {
+    let c = text.charCodeAt(i + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 function isUrlStart(text: string, i: number): number {
   // returns length of scheme prefix if a URL starts here, else 0
   if (i > 0 && isAsciiAlnumCode(text.charCodeAt(i - 1))) return 0;
-  const c = text[i];
-  if (c === 'h' || c === 'H') {
-    const head = text.slice(i, i + 8).toLowerCase();
-    if (head.startsWith('https://')) return 8;
-    if (head.startsWith('http://')) return 7;
-  } else if (c === 'w' || c === 'W') {
-    const head = text.slice(i, i + 4).toLowerCase();
-    if (head === 'www.' && i + 4 < text.length && isAsciiLetterCode(text.charCodeAt(i + 4))) return 4;
-  } else if (c === 'f' || c === 'F') {
-    if (text.slice(i, i + 6).toLowerCase() === 'ftp://') return 6;
-  } else if (c === 'd' || c === 'D') {
-    if (text.slice(i, i + 4).toLowerCase() === 'doi:' && isAsciiDigitCode(text.charCodeAt(i + 4))) return 4;
+  const c = text.charCodeAt(i) | 0x20; // lower case for ASCII letters (only letters are compared)
+  if (c === 0x68 /* h */) {
+    if (hasAsciiAt(text, i, 'https://')) return 8;
+    if (hasAsciiAt(text, i, 'http://')) return 7;
+  } else if (c === 0x77 /* w */) {
+    if (hasAsciiAt(text, i, 'www.') && i + 4 < text.length && isAsciiLetterCode(text.charCodeAt(i + 4))) return 4;
+  } else if (c === 0x66 /* f */) {
+    if (hasAsciiAt(text, i, 'ftp://')) return 6;
+  } else if (c === 0x64 /* d */) {
+    if (hasAsciiAt(text, i, 'doi:') && isAsciiDigitCode(text.charCodeAt(i + 4))) return 4;
   }
   return 0;
 }
@@ -267,7 +280,8 @@ function nextScanStart(text: string, i: number, n: number): number {
     const cc = text.charCodeAt(i);
     if (cc < 128) {
       const k = SCAN_START[cc];
-      if (k === 0 || (k === 2 && i > 0 && isAsciiAlnumCode(text.charCodeAt(i - 1)))) continue;
+      // A letter that can start a URL matters only where one starts (the only use scanMarkup has for it).
+      if (k === 0 || (k === 2 && isUrlStart(text, i) === 0)) continue;
       return i;
     }
     if (isSuperscriptCode(cc)) return i;
@@ -276,17 +290,50 @@ function nextScanStart(text: string, i: number, n: number): number {
 }
 
 /**
+ * matchPairs' result arrays, reused from paragraph to paragraph (a new array of the paragraph's
+ * length per call was most of its cost). scanMarkup reads an entry only at an opening character,
+ * and matchPairs writes the entry of every opening character of the paragraph, so what an earlier
+ * paragraph left elsewhere is never read.
+ */
+class PairScratch {
+  private buf = new Int32Array(1024);
+
+  take(n: number): Int32Array {
+    if (this.buf.length < n) this.buf = new Int32Array(Math.max(n, 2 * this.buf.length));
+    return this.buf;
+  }
+
+  /** After a huge paragraph, back to the usual size rather than staying that big. */
+  release(): void {
+    if (this.buf.length > 1 << 18) this.buf = new Int32Array(1024);
+  }
+}
+const BRACKET_PAIRS = new PairScratch();
+const PAREN_PAIRS = new PairScratch();
+
+/**
  * For each opening character, the index of its matching closing one (−1 when unmatched), by a
- * stack. With `escapes`, a backslash before either character makes it plain text; positions
+ * stack, in `out` (entries at other positions are left as they were). With `escapes`, a backslash before either character makes it plain text; positions
  * inside inline code (`skip`) are ignored.
  */
-function matchPairs(text: string, open: number, close: number, skip: Uint8Array | undefined, escapes: boolean): Int32Array {
-  const n = text.length;
-  const out = new Int32Array(n).fill(-1);
+function matchPairs(text: string, open: number, close: number, skip: Uint8Array | undefined, escapes: boolean, out: Int32Array): Int32Array {
   const stack: number[] = [];
-  for (let i = 0; i < n; i++) {
+  // Visits only the two characters, in order, found by indexOf (brackets are sparse in prose).
+  const openCh = String.fromCharCode(open);
+  const closeCh = String.fromCharCode(close);
+  let nextOpen = text.indexOf(openCh);
+  let nextClose = text.indexOf(closeCh);
+  while (nextOpen >= 0 || nextClose >= 0) {
+    let i: number;
+    if (nextClose < 0 || (nextOpen >= 0 && nextOpen < nextClose)) {
+      i = nextOpen;
+      nextOpen = text.indexOf(openCh, i + 1);
+    } else {
+      i = nextClose;
+      nextClose = text.indexOf(closeCh, i + 1);
+    }
     const c = text.charCodeAt(i);
-    if (c !== open && c !== close) continue;
+    if (c === open) out[i] = -1; // every opening character's entry is written (see PairScratch)
     if (skip !== undefined && skip[i] === 1) continue;
     if (escapes && i > 0 && text.charCodeAt(i - 1) === 0x5c) continue;
     if (c === open) stack.push(i);
@@ -314,8 +361,8 @@ export function scanMarkup(text: string): MarkupScan {
   if (inCode) for (const s of code) inCode.fill(1, s.start, s.end);
   const hasBracket = text.indexOf('[') >= 0;
 
-  const matchClose = hasBracket ? matchPairs(text, 0x5b, 0x5d, inCode, true) : NO_MATCHES;
-  const parenClose = hasBracket && text.indexOf('(') >= 0 ? matchPairs(text, 0x28, 0x29, undefined, false) : NO_MATCHES;
+  const matchClose = hasBracket ? matchPairs(text, 0x5b, 0x5d, inCode, true, BRACKET_PAIRS.take(n)) : NO_MATCHES;
+  const parenClose = hasBracket && text.indexOf('(') >= 0 ? matchPairs(text, 0x28, 0x29, undefined, false, PAREN_PAIRS.take(n)) : NO_MATCHES;
 
   const supClose = new NextMatch(text, /<\/sup\s*>/gi);
   const tagClose = new NextMatch(text, />/g);
@@ -556,5 +603,7 @@ export function scanMarkup(text: string): MarkupScan {
     out.push(ct);
   }
   nonProse.sort((a, b) => a.start - b.start);
+  BRACKET_PAIRS.release();
+  PAREN_PAIRS.release();
   return { citations: out, nonProse, code, unsplit };
 }

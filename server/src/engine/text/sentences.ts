@@ -119,32 +119,46 @@ export function splitSentencesScanned(text: string, scan: MarkupScan): Span[] {
   return splitWith(text, text.length, scan);
 }
 
+const NO_SPANS: Span[] = [];
+const NO_CITATIONS: ReadonlyMap<number, Citation> = new Map();
+
 function splitWith(text: string, n: number, scan: MarkupScan): Span[] {
   const spans: Span[] = [];
   if (n === 0) return spans;
   const citations = scan.citations;
 
   // Regions where no boundary can occur (citations, code, URLs, tags, HTML superscripts).
-  const regions: Span[] = (scan.unsplit.length > 0 ? [...citations, ...scan.nonProse, ...scan.unsplit] : [...citations, ...scan.nonProse]).sort((a, b) => a.start - b.start);
-  const citeAt = new Map<number, Citation>();
-  for (const c of citations) citeAt.set(c.start, c);
+  // (Most paragraphs have neither: then nothing is allocated.)
+  const regions: Span[] =
+    citations.length + scan.nonProse.length + scan.unsplit.length === 0
+      ? NO_SPANS
+      : [...citations, ...scan.nonProse, ...scan.unsplit].sort((a, b) => a.start - b.start);
+  let citeAt = NO_CITATIONS;
+  if (citations.length > 0) {
+    const byStart = new Map<number, Citation>();
+    for (const c of citations) byStart.set(c.start, c);
+    citeAt = byStart;
+  }
 
-  const depth = parenDepth(text, n);
+  // Paren depth (none to track without an opening parenthesis: the usual case).
+  const depth = text.indexOf('(') >= 0 ? parenDepth(text, n) : undefined;
 
   let sentStart = 0;
   while (sentStart < n && isSpace(text[sentStart])) sentStart++;
   let r = 0;
   let i = sentStart;
   while (i < n) {
+    // Only at a terminator can a sentence end: skip to the next one (by char code, no strings).
+    let code = text.charCodeAt(i);
+    while (code !== 46 /* . */ && code !== 33 /* ! */ && code !== 63 /* ? */ && code !== 0x2026 /* … */) {
+      if (++i >= n) break;
+      code = text.charCodeAt(i);
+    }
+    if (i >= n) break;
     // Skip non-prose regions.
     while (r < regions.length && regions[r].end <= i) r++;
     if (r < regions.length && regions[r].start <= i) {
       i = regions[r].end;
-      continue;
-    }
-    const ch = text[i];
-    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') {
-      i++;
       continue;
     }
     // Terminal run.
@@ -204,7 +218,7 @@ function splitWith(text: string, n: number, scan: MarkupScan): Span[] {
       continue;
     }
     const afterRegion = r > 0 && regions[r - 1].end === i;
-    if (afterRegion ? !isLower(text[m]) && depth[m] === 0 : isBoundary(text, i, m, hasBang, dots, depth)) {
+    if (afterRegion ? !isLower(text[m]) && (depth === undefined || depth[m] === 0) : isBoundary(text, i, m, hasBang, dots, depth)) {
       spans.push({ start: sentStart, end: sentEnd });
       sentStart = m;
       i = m;
@@ -220,23 +234,23 @@ function splitWith(text: string, n: number, scan: MarkupScan): Span[] {
 
 /** Paren depth at each position, over short matched pairs only (no split inside "(… e.g. …)"). */
 function parenDepth(text: string, n: number): Int32Array {
-  const depthDiff = new Int32Array(n + 1);
+  // Differences first (+1 after an opening, −1 at its closing), then summed in place.
+  const depth = new Int32Array(n + 1);
   const stack: number[] = [];
   for (let i = 0; i < n; i++) {
-    const ch = text[i];
-    if (ch === '(') stack.push(i);
-    else if (ch === ')') {
+    const c = text.charCodeAt(i);
+    if (c === 40 /* ( */) stack.push(i);
+    else if (c === 41 /* ) */) {
       const o = stack.pop();
       if (o !== undefined && i - o <= 400) {
-        depthDiff[o + 1]++;
-        depthDiff[i]--;
+        depth[o + 1]++;
+        depth[i]--;
       }
     }
   }
-  const depth = new Int32Array(n + 1);
   let d = 0;
   for (let i = 0; i <= n; i++) {
-    d += depthDiff[i];
+    d += depth[i];
     depth[i] = d;
   }
   return depth;
@@ -248,12 +262,12 @@ function isBoundary(
   m: number,
   hasBang: boolean,
   dots: number,
-  depth: Int32Array,
+  depth: Int32Array | undefined,
 ): boolean {
   const next = text[m];
   if (isLower(next)) return false;
   // Still inside a parenthesis that closes later.
-  if (depth[m] > 0) return false;
+  if (depth !== undefined && depth[m] > 0) return false;
   if (hasBang) return true;
   if (dots >= 2) {
     // Ellipsis: a boundary only before a capital, a digit or an opening quote.
