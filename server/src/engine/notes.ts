@@ -15,9 +15,20 @@ export function ibidRest(note: Note): string {
   return note.text.replace(IBID, '').replace(/^[\s,.;:*_]+/, '').trim();
 }
 
-/** Notes that share a numbering: GFM `[^n]` definitions, or a numbered notes list. */
-export function family(key: string): 'fn' | 'n' {
-  return key.startsWith('fn:') ? 'fn' : 'n';
+/**
+ * Notes that share a numbering: GFM `[^n]` definitions (`fn`), a numbered notes list (`n`), or one
+ * block of a document whose notes start their numbering again after each chapter (`n#2`).
+ */
+export function family(key: string): string {
+  return key.slice(0, key.indexOf(':'));
+}
+
+/** Every numbering of the document's notes and markers, `fn` and `n` first, then scoped blocks in order. */
+export function families(model: BriefModel): string[] {
+  const out = new Set<string>(['fn', 'n']);
+  for (const n of model.notes) out.add(family(n.key));
+  for (const m of model.markers) out.add(family(m.key));
+  return [...out];
 }
 
 /**
@@ -25,7 +36,7 @@ export function family(key: string): 'fn' | 'n' {
  * anywhere. Its markers are in a form the parser does not read (plain numbers left by a PDF
  * conversion), or the numbered list is a reading list; either way, no note can be checked alone.
  */
-export function unreadableMarkers(model: BriefModel, fam: 'fn' | 'n'): boolean {
+export function unreadableMarkers(model: BriefModel, fam: string): boolean {
   let notes = 0;
   for (const n of model.notes) if (family(n.key) === fam) notes++;
   if (notes < 3) return false;

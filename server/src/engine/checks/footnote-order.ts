@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Marker, Note } from '../model';
-import { family } from '../notes';
+import { families, family } from '../notes';
 import { planRenumber } from '../fixes/renumber';
 import { defineCheck } from './types';
 import { describeMarker } from './util';
@@ -35,7 +35,7 @@ export default defineCheck({
   scope: 'document',
   run({ model }, options, report) {
     const reportsRepeat = (m: Marker) => options.repeatedMarkers === 'all' || (options.repeatedMarkers === 'superscript' && m.style === 'superscript');
-    for (const fam of ['fn', 'n'] as const) {
+    for (const fam of families(model)) {
       // The text's own markers (not those written inside notes or in code) set the order.
       const markers = model.markers.filter((m) => m.number !== undefined && family(m.key) === fam && m.context === undefined);
       const notes = model.notes.filter((n) => n.number !== undefined && family(n.key) === fam);

@@ -1,5 +1,5 @@
 import type { BriefModel, Marker, Note, NoteStyle } from '../model';
-import { family, ibidRest, isIbid, resolveIbids } from '../notes';
+import { families, family, ibidRest, isIbid, resolveIbids } from '../notes';
 import { followsUnit, isSuperscriptDigit } from '../parse/markers';
 import { toSuperscript, type TextEdit } from './edits';
 import { entrySeparator, stubText } from './noteEdits';
@@ -85,7 +85,7 @@ export function planRenumber(model: BriefModel, insert?: Insertion, start?: numb
   let cursorAt: { anchor: number; offset: number } | undefined;
   const ibids = resolveIbids(model);
 
-  for (const fam of ['fn', 'n'] as const) {
+  for (const fam of families(model)) {
     // Markers written inside notes cite too, but the text's markers set the order; theirs are
     // rewritten inside the note entries below.
     const markers: (Marker | { key: string; span: { start: number; end: number }; virtual: true })[] = model.markers.filter(

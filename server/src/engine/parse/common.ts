@@ -9,10 +9,10 @@ export const NOTES_HEADING =
   /^(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,5}\.)\s+)?(?:end\s*notes|notes|foot\s*notes|(?:[a-z-]+\s+(?:and\s+)?){0,3}references|reference\s+list|sources|bibliography|works\s+cited|literature\s+cited|citations|notes\s+and\s+references|sources\s+and\s+notes|notes\s+and\s+sources)\s*:?$/i;
 
 /**
- * A notes entry at the start of a line: `- ¹ …`, `¹ …`, `[1] …`, `1. …`, `1) …`.
+ * A notes entry at the start of a line: `- ¹ …`, `¹ …`, `[1] …`, `^[1] …` (lynx's text export), `1. …`, `1) …`.
  * Group 1: superscript digits, 2: bracket number, 3: plain number.
  */
-export const NOTE_ENTRY = /^[ \t]*(?:[-*•+][ \t]*)?(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|\[(\d{1,6})\]|(\d{1,6})[.)])(?=[ \t]|$)[ \t]*/;
+export const NOTE_ENTRY = /^[ \t]*(?:[-*•+][ \t]*)?(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|\^?\[(\d{1,6})\]|(\d{1,6})[.)])(?=[ \t]|$)[ \t]*/;
 
 /** Words a sentence is not expected to end on: a line ending with one was cut mid-sentence. */
 const DANGLING = new Set([
@@ -319,6 +319,7 @@ export class ModelBuilder {
       notes.forEach((n, i) => {
         if (n.key.startsWith('n:') && n.style === 'bracket' && text[n.labelSpan.start] !== '[') notes[i] = { ...n, style: 'superscript' };
       });
+    scopeRestartedNumbering(blocks, notes, markers);
     const lines = new LineIndex(text, lineStarts);
     return {
       text,
@@ -333,6 +334,61 @@ export class ModelBuilder {
       suppressions,
     };
   }
+}
+
+/**
+ * Numbered notes printed in several blocks (after each chapter or section) whose numbering starts
+ * again in each: every block is a numbering of its own, cited by the markers between it and the
+ * block before. Their keys get the block's scope (`n#2:1` is note 1 of the third block), so that
+ * note 1 of chapter 2 is neither a duplicate of note 1 of chapter 1 nor cited by its markers.
+ * Numbering that runs on through the blocks keeps its keys. (In place: the arrays are the new
+ * model's own.)
+ */
+function scopeRestartedNumbering(blocks: Block[], notes: Note[], markers: Marker[]): void {
+  // Runs of numbered notes, split by prose between them.
+  const runStarts: number[] = [];
+  const runOf = new Map<Note, number>();
+  let ni = 0;
+  const numbered = notes.filter((n) => n.key.startsWith('n:')).sort((a, b) => a.span.start - b.span.start);
+  if (numbered.length < 2) return;
+  let prose = true;
+  for (const b of blocks) {
+    while (ni < numbered.length && numbered[ni].span.start < b.span.start) {
+      if (prose) runStarts.push(numbered[ni].span.start);
+      prose = false;
+      runOf.set(numbered[ni], runStarts.length - 1);
+      ni++;
+    }
+    if (!b.inNotes && (b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'heading' || b.kind === 'table')) prose = true;
+  }
+  for (; ni < numbered.length; ni++) {
+    if (prose) runStarts.push(numbered[ni].span.start);
+    prose = false;
+    runOf.set(numbered[ni], runStarts.length - 1);
+  }
+  if (runStarts.length < 2) return;
+  // Only where a block starts its numbering again.
+  const max: number[] = new Array(runStarts.length).fill(-Infinity);
+  const min: number[] = new Array(runStarts.length).fill(Infinity);
+  for (const n of numbered) {
+    const r = runOf.get(n)!;
+    max[r] = Math.max(max[r], n.number!);
+    min[r] = Math.min(min[r], n.number!);
+  }
+  let restarts = false;
+  for (let r = 1; r < runStarts.length; r++) if (min[r] <= max[r - 1]) restarts = true;
+  if (!restarts) return;
+  const scoped = (key: string, run: number) => `n#${run}:${key.slice(2)}`;
+  notes.forEach((n, i) => {
+    const r = runOf.get(n);
+    if (r !== undefined) notes[i] = { ...n, key: scoped(n.key, r) };
+  });
+  let r = 0;
+  markers.forEach((m, i) => {
+    if (!m.key.startsWith('n:')) return;
+    while (r < runStarts.length - 1 && runStarts[r] < m.span.start) r++;
+    markers[i] = { ...m, key: scoped(m.key, r) };
+  });
 }
 
 /**

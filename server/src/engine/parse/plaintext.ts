@@ -3,6 +3,12 @@ import { collapse, endsSentence, endsWithDanglingWord, matchNoteEntry, matchSupp
 import { isSuperscriptDigit } from '../text/superscript';
 
 const MAX_HEADING_WORDS = 16;
+
+/** Where the reader stands with notes: outside them, under a Notes heading, or in a block of notes with no heading. */
+type NotesState = 'none' | 'heading' | 'implicit';
+
+/** A notes entry that can open a block of notes with no heading: `[1] …`, `^[1] …`, `¹ …` at the margin (not `1. …`, a list). */
+const IMPLICIT_ENTRY = /^(?:\^?\[\d{1,4}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})[ \t]+\S/;
 const MAX_HEADING_CHARS = 160;
 
 /**
@@ -77,11 +83,13 @@ function isAlignedTable(rows: readonly string[]): boolean {
 
 /**
  * A page's running header or footer left in a plain-text export: a page number (`[Page 25]`,
- * `Page 3 of 40`), a form feed, or a short line in three parts spread over the width
- * (`RFC 3467     Role of the Domain Name System     February 2003`).
+ * `Page 3 of 40`), a form feed, or a short line standing alone in three parts spread over the
+ * width (`RFC 3467     Role of the Domain Name System     February 2003`).
  */
-export function isPageFurniture(line: string): boolean {
+export function isPageFurniture(line: string, alone: boolean): boolean {
   if (/\f/.test(line) || /\[Page \d{1,4}\]\s*$|\bPage \d{1,4}(?: of \d{1,4})?\s*$/.test(line)) return true;
+  // A running header stands on its own between blank lines (a table's rows do not).
+  if (!alone) return false;
   const parts = line.trim().split(/\s{3,}/);
   return parts.length >= 3 && line.trim().split(/\s+/).length <= 14;
 }
@@ -95,13 +103,15 @@ function isTableLine(line: string): boolean {
  * blank-line-separated blocks, bare-line headings, a Notes section whose entries start with a marker,
  * tab-separated tables.
  */
-function parseSegment(text: string, b: ModelBuilder, inNotesIn: boolean): boolean {
+function parseSegment(text: string, b: ModelBuilder, notesIn: NotesState): NotesState {
   const { lines } = b;
   const n = lines.lineCount;
-  let inNotes = inNotesIn;
+  let notes: NotesState = notesIn;
+  let inNotes = notes !== 'none';
   let currentNote = -1; // index in b.notes of the entry being extended
 
   const closeNotes = () => {
+    notes = 'none';
     inNotes = false;
     currentNote = -1;
   };
@@ -114,7 +124,8 @@ function parseSegment(text: string, b: ModelBuilder, inNotesIn: boolean): boolea
       continue;
     }
     const lineStart = lines.starts[l];
-    if (isPageFurniture(line) && !isTableLine(line)) {
+    const alone = (l === 0 || lines.lineText(l - 1).trim() === '') && (l + 1 >= n || lines.lineText(l + 1).trim() === '');
+    if (isPageFurniture(line, alone) && !isTableLine(line)) {
       // Neither a heading nor text: a notes list or a paragraph goes on across it.
       b.addBlock({ kind: 'furniture', span: b.lineSpan(l, l), startLine: l, endLine: l, inNotes });
       l++;
@@ -170,8 +181,20 @@ function parseSegment(text: string, b: ModelBuilder, inNotesIn: boolean): boolea
         continue;
       }
     }
+    // (Suppression comments in between do not count: a segment is read the same either way.)
+    let before = l - 1;
+    while (before >= 0 && /^\s*(?:%%|<!--)/.test(lines.lineText(before)) && matchSuppression(lines.lineText(before), 0, 0)) before--;
+    const afterBlank = before < 0 || lines.lineText(before).trim().length === 0;
+    // Notes printed at the end of a section or page with no Notes heading (a PDF or HTML export's
+    // footnotes): a block that starts with `[1] …`, `^[1] …` or `¹ …` at the margin.
+    if (!inNotes && afterBlank && IMPLICIT_ENTRY.test(line) && matchNoteEntry(line)) {
+      notes = 'implicit';
+      inNotes = true;
+    }
     if (inNotes) {
-      const entry = matchNoteEntry(line);
+      // In a block of notes with no heading, only entries of its own form (`[n]`, `¹`) start a
+      // note: `8. …` there is a list inside a note.
+      const entry = notes === 'implicit' && !IMPLICIT_ENTRY.test(line) ? undefined : matchNoteEntry(line);
       if (entry) {
         const span = b.lineSpan(l, l);
         b.addNumberedNote(entry, lineStart, span);
@@ -182,9 +205,8 @@ function parseSegment(text: string, b: ModelBuilder, inNotesIn: boolean): boolea
       }
       // A heading closes the notes only after a blank line: a wrapped line of a note that happens
       // to read like a heading ("Associated Power furnish such information as may be required")
-      // continues it.
-      const afterBlank = l === 0 || lines.lineText(l - 1).trim().length === 0;
-      if (afterBlank && isBareHeading(line) && !/^\s/.test(line)) {
+      // continues it. Notes with no heading of their own end at prose back at the margin.
+      if (afterBlank && ((isBareHeading(line) && !/^\s/.test(line)) || (notes === 'implicit' && !/^\s/.test(line)))) {
         closeNotes();
       } else {
         // A line that is neither an entry nor a heading continues the previous note.
@@ -218,7 +240,10 @@ function parseSegment(text: string, b: ModelBuilder, inNotesIn: boolean): boolea
     if (heading) {
       closeNotes();
       b.addBlock({ kind: 'heading', span: trimmed, startLine: l, endLine: l, level: 1, inNotes: false });
-      if (NOTES_HEADING.test(collapse(line))) inNotes = true;
+      if (NOTES_HEADING.test(collapse(line))) {
+        notes = 'heading';
+        inNotes = true;
+      }
     } else {
       const isList = /^\s*(?:[-*•+]|\d{1,3}[.)])\s/.test(line);
       const blockLines: string[] = [];
@@ -228,14 +253,14 @@ function parseSegment(text: string, b: ModelBuilder, inNotesIn: boolean): boolea
     }
     l = e + 1;
   }
-  return inNotes;
+  return notes;
 }
 
 interface Segment {
   start: number;
   end: number;
-  inNotesIn: boolean;
-  inNotesOut: boolean;
+  inNotesIn: NotesState;
+  inNotesOut: NotesState;
   part: SegmentPart;
 }
 
@@ -265,7 +290,7 @@ function plainSegmentStarts(text: string): number[] {
  * The segment's first line (after any suppression comments) continues a note of the segment before
  * it, so the two must be read together.
  */
-function continuesNote(text: string, start: number, end: number): boolean {
+function continuesNote(text: string, start: number, end: number, notes: NotesState): boolean {
   let pos = start;
   while (pos < end) {
     let eol = text.indexOf('\n', pos);
@@ -275,6 +300,7 @@ function continuesNote(text: string, start: number, end: number): boolean {
     if (/^\s*(?:%%|<!--)/.test(line) && matchSuppression(line, 0, 0)) continue;
     if (line.trim().length === 0) continue;
     if (matchNoteEntry(line) || isTableLine(line)) return false;
+    if (notes === 'implicit' && !/^\s/.test(line)) return false;
     return !(isBareHeading(line) && !/^\s/.test(line));
   }
   return false;
@@ -292,34 +318,34 @@ export function parsePlainText(text: string, cache?: PlainCache): BriefModel {
   const parts: SegmentPart[] = [];
   const segments: Segment[] = [];
   const match = segmentMatcher(cache, text);
-  const reuse = (s: number, e: number, inNotes: boolean) => {
+  const reuse = (s: number, e: number, inNotes: NotesState) => {
     const old = match(s, e);
     return old && old.inNotesIn === inNotes ? old : undefined;
   };
-  let inNotes = false;
+  let inNotes: NotesState = 'none';
   for (let i = 0; i < starts.length; ) {
     const s = starts[i];
     let j = i + 1;
     let e = j < starts.length ? starts[j] : text.length;
     let seg: Segment | undefined = reuse(s, e, inNotes);
-    let out: boolean | undefined = seg?.inNotesOut;
+    let out: NotesState | undefined = seg?.inNotesOut;
     if (!seg) {
       for (;;) {
         const segText = segmentText(text, s, e, cache !== undefined);
         const b = new ModelBuilder(segText, 'plaintext');
         out = parseSegment(segText, b, inNotes);
         seg = { start: s, end: e, inNotesIn: inNotes, inNotesOut: out, part: b.toPart() };
-        if (!out || j >= starts.length || !continuesNote(text, e, j + 1 < starts.length ? starts[j + 1] : text.length)) break;
+        if (out === 'none' || j >= starts.length || !continuesNote(text, e, j + 1 < starts.length ? starts[j + 1] : text.length, out)) break;
         j++;
         e = j < starts.length ? starts[j] : text.length;
       }
-    } else if (out && j < starts.length && continuesNote(text, e, j + 1 < starts.length ? starts[j + 1] : text.length)) {
+    } else if (out !== undefined && out !== 'none' && j < starts.length && continuesNote(text, e, j + 1 < starts.length ? starts[j + 1] : text.length, out)) {
       // The reused segment was read alone, but the next one continues its note: read them together.
       seg = undefined;
       for (;;) {
         j++;
         e = j < starts.length ? starts[j] : text.length;
-        if (j >= starts.length || !continuesNote(text, e, j + 1 < starts.length ? starts[j + 1] : text.length)) break;
+        if (j >= starts.length || !continuesNote(text, e, j + 1 < starts.length ? starts[j + 1] : text.length, out)) break;
       }
       const segText = segmentText(text, s, e, cache !== undefined);
       const b = new ModelBuilder(segText, 'plaintext');
@@ -339,6 +365,6 @@ export function parsePlainText(text: string, cache?: PlainCache): BriefModel {
 /** The whole text as one segment: what the segmented parse must always equal (tests compare them). */
 export function parsePlainTextUnsegmented(text: string): BriefModel {
   const b = new ModelBuilder(text, 'plaintext');
-  parseSegment(text, b, false);
+  parseSegment(text, b, 'none');
   return ModelBuilder.assemble(text, 'plaintext', [b.toPart()]);
 }

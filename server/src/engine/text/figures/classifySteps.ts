@@ -70,7 +70,7 @@ export function attachedSkip(ctx: Ctx, ch: Chain, inRange: boolean): Classified 
   if ((p1 === '"' || p1 === '“' || p1 === '\'') && quotedLiteral(t, s)) return skip(ch.end, 'other');
   // Attached to a word: G20, FY2024, v1.2, MQ9, S/2025, F-16, COVID-19, Rev.1, P5+1, #5, @2
   if (isLetterCh(p1)) return identSkip(ctx, inRange, ch.end);
-  if (p1 !== '' && (HYPHENS.has(p1) || '/._+\\'.includes(p1)) && isAlnumCh(p2)) return identSkip(ctx, inRange, ch.end);
+  if (p1 !== '' && (HYPHENS.has(p1) || '/._+\\'.includes(p1)) && (isAlnumCh(p2) || (p1 === '+' && p2 === '+'))) return identSkip(ctx, inRange, ch.end);
   if (p1 === '#' || p1 === '@' || p1 === '&' || p1 === '=' || p1 === '%') return identSkip(ctx, inRange, ch.end);
   // Digit strings too long to be a quantity (IDs, run-together chart labels).
   if (first.intDigits > 12 && !first.hasComma) return skip(ch.end, 'other');
@@ -206,7 +206,8 @@ export function chainKind(ch: Chain, units: Units, yearStrong: boolean): FigureK
     if (yearLike(first) && ((b.intDigits === 2 && isPlainInt(b)) || yearLike(b)) && !yearStrong) return skip(ch.end, 'year');
     if (first.leadingZero || b.leadingZero) return skip(ch.end, 'other');
     if (first.irregular || b.irregular) return skip(ch.end, 'other');
-    if (b.value > first.value) kind = 'range';
+    // A range joins numbers of a like size (`6,000-6,500`, `10-20`); `64-6221541` is an identifier.
+    if (b.value > first.value && b.intDigits <= first.intDigits + 2) kind = 'range';
     else return skip(ch.end, 'other');
   }
   return kind;

@@ -21,6 +21,7 @@ import {
   SCALE_SUFFIX,
   SCALE_WORDS,
   TIME_WORDS,
+  TECHNICAL_UNITS,
   UNIT_SUFFIX,
 } from './vocabulary';
 
@@ -188,6 +189,8 @@ function wordUnits(ctx: Ctx, u: Units, firstPart: Num): Units {
     if (norm === 'AD' || norm === 'BC' || norm === 'CE' || norm === 'BCE') return { ...u, skip: 'year' };
     // Lost ordinals: "the 119 Congress", "the 75 anniversary"
     if (ORDINAL_NOUNS.has(lower)) return { ...u, skip: 'ordinal' };
+    // Sizes and settings of machines and text ("8 bytes", "79 columns", "2 CPUs"): parameters of a system, not statistics.
+    if (TECHNICAL_UNITS.has(lower)) return { ...u, skip: 'other' };
   }
   if (MONEY_WORDS.has(lower) || CURRENCY_CODES.has(raw.replace(/\.$/, ''))) return { ...u, money: true, end: w.start + lower.length };
   if ((raw === 'US' || raw === 'U.S.') && u.scale !== 1) {

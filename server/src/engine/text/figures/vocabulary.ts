@@ -155,3 +155,10 @@ export const SP_FRACTIONS = set(
 export const QUANTITY_BEFORE = set(
   'of by to at from averaged average averages rate ratio score scored index reached reaching totalled totaled total stood hit was were is are be rose fell grew declined increased decreased dropped climbed jumped doubled tripled multiplied shrank expanded contracted equals equalled equaled measured weighed estimated ranged than',
 );
+
+/** Units of machines and text: a number of them is a setting or a size in a specification, not a statistic. */
+export const TECHNICAL_UNITS = set(
+  'bit bits byte bytes octet octets kb kib mb mib gb gib tb tib character characters char chars column columns digit digits ' +
+    'pixel pixels px cpu cpus vcpu vcpus core cores thread threads argument arguments args parameter parameters field fields ' +
+    'bytecode opcodes register registers spaces tabs hex ms milliseconds microseconds nanoseconds',
+);
