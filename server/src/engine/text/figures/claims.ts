@@ -5,7 +5,8 @@
  * imagined or worked example ("imagine 50,000 blocks", "if each of 10 users would…"), or a number
  * derived from the figures around it ("that is a 38% increase", "4,000, or 56% of them", `32*8 = 256`),
  * the author's own estimate ("I put the figure at $1,250,000,000"), or a figure the document's own
- * exhibit shows ("as Figure 3 shows, …": the exhibit's caption is where its source goes).
+ * exhibit shows ("as Figure 3 shows, …", LaTeX `\\ref{fig:…}`, bookdown `\\@ref(fig:…)`, Quarto `@fig-…`:
+ * the exhibit's caption is where its source goes).
  *
  * Decided from the words of the figure's sentence and the few words before the figure. The
  * patterns are plain alternations of words (no nested quantifiers): linear in the sentence.
@@ -31,7 +32,7 @@ const EXAMPLE = /\b(?:(?:the|this|that|an|each|our|following|above|below|same) (
 const OWN_ESTIMATE = /\b(?:I|we)\s+(?:(?:would|should|can|could|will|might|shall|also|then|now|therefore|thus|only)\s+)?(?:estimate|reckon|calculate|compute|guess|put|fix|assume|take|allow|suggest|conclude|judge|figure)\b|\b(?:my|our) (?:own )?(?:estimate|guess|calculation|figure|reckoning)s?\b/;
 
 /** The document's own exhibit shows the figure, and its caption carries the source ("(Fig. 3)", "shown in Table 2"). */
-const EXHIBIT = /\b(?:Fig(?:ure)?s?\.?|Tables?|Charts?|Exhibits?|Graphs?|Maps?)\s+\d+[a-z]?\b/;
+const EXHIBIT = /\b(?:Fig(?:ure)?s?\.?|Tables?|Charts?|Exhibits?|Graphs?|Maps?)\s+(?:\d+[a-z]?\b|\\(?:ref|autoref)\{(?:fig|tab)|\\@ref\((?:fig|tab):)|\\(?:ref|autoref)\{(?:fig|tab):|\\@ref\((?:fig|tab):|@(?:fig|tbl)-[\w-]/;
 
 /** "If … would/could": a conditional about an unreal case. */
 const IF_CLAUSE = /\b(?:if|unless)\b/i;

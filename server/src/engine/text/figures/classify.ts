@@ -14,11 +14,11 @@ import {
   ratioDenominatorEnd,
   singleNumberSkip,
 } from './classifySteps';
-import { isPossessive, matchQualifier, prevWord } from './context';
+import { isPossessive, matchQualifier, nextWord, prevWord, type WordInfo } from './context';
 import { identSkip, skip, type Classified, type Ctx } from './ctx';
 import { isPlainInt, parseChain, yearLike, type Chain } from './numbers';
 import { moneyPrefix, readUnits, type Units } from './units';
-import { CURRENCY_SYMBOLS, IDENT_KEYWORDS, QUANTITY_BEFORE, STRONG_QUALIFIERS } from './vocabulary';
+import { COUNT_FOLLOWERS, COUNTING_BEFORE, CURRENCY_SYMBOLS, MONTH_ABBREV, MONTHS, IDENT_KEYWORDS, isPluralNoun, MEASURE_ABBREVIATIONS, NOT_A_MODIFIER, QUANTITY_BEFORE, STRONG_QUALIFIERS, UNIT_SUFFIX } from './vocabulary';
 
 /** `inRange`: classifying the second number of a range/list (no range building); `listDepth` bounds list look-ahead. */
 export interface ClassifyOptions {
@@ -126,6 +126,12 @@ export function classify(ctx: Ctx, ch: Chain, opts: ClassifyOptions = {}): Class
     }
   }
 
+  // A plain count must count something: "40 people", "3 ministries", "killed 5", "600 more".
+  // A bare number with nothing counted ("the size is 4", "returns 0", "Debian 10") is a value.
+  if (kind === 'count' && !q.phrase && !isMoney && !units.percent && units.scale === 1 && !units.plus && ch.parts.length === 1 && isPlainInt(first) && !first.hasComma && !countsSomething(ctx, end, pw)) {
+    return skip(ch.end, 'other');
+  }
+
   return {
     fig: { start, end, kind, text: t.slice(start, end) },
     end,
@@ -134,6 +140,35 @@ export function classify(ctx: Ctx, ch: Chain, opts: ClassifyOptions = {}): Class
     value: first.value,
     moneyPrefix: money,
   };
+}
+
+/**
+ * Whether a plain count counts something: a plural noun follows (after at most two other words:
+ * "20 new packages", "4 high-severity CVEs"), or "more"/"others"/"of"/"in <year>", or the verb
+ * before it counts ("killed 5", "rose from 980").
+ */
+function countsSomething(ctx: Ctx, end: number, pw: WordInfo | null): boolean {
+  const t = ctx.t;
+  if (pw && pw.spaced && !pw.punct && COUNTING_BEFORE.has(pw.word.toLowerCase())) return true;
+  let k = end;
+  for (let i = 0; i < 3; i++) {
+    const w = nextWord(t, k);
+    if (!w || !w.spaced) return false;
+    const lower = w.word.toLowerCase();
+    if (i === 0 && (COUNT_FOLLOWERS.has(lower) || (lower === 'in' && inTime(t, w.end)))) return true;
+    if (isPluralNoun(w.word) || UNIT_SUFFIX.has(lower) || MEASURE_ABBREVIATIONS.has(lower)) return true;
+    // Only words describing the noun may stand between: stop at a verb, article or preposition.
+    if (NOT_A_MODIFIER.has(lower)) return false;
+    k = w.end;
+  }
+  return false;
+}
+
+/** Whether a year or a month follows `pos` ("300 in 2025", "300 in Jan."): a count in a time series. */
+function inTime(t: string, pos: number): boolean {
+  if (/^\s+(?:1[89]|20)\d\d\b/.test(t.slice(pos, pos + 6))) return true;
+  const w = nextWord(t, pos);
+  return w !== null && (MONTHS.has(w.word) || MONTH_ABBREV.has(w.word));
 }
 
 /** What tryWordRange needs to know of the first number. */

@@ -162,3 +162,39 @@ export const TECHNICAL_UNITS = set(
     'pixel pixels px cpu cpus vcpu vcpus core cores thread threads argument arguments args parameter parameters field fields ' +
     'bytecode opcodes register registers spaces tabs hex ms milliseconds microseconds nanoseconds',
 );
+
+/** Verbs and words after which a plain number is a count of people or things ("killed 5", "from 980 to 1524"). */
+export const COUNTING_BEFORE = set(
+  'killed wounded injured displaced arrested detained kidnapped abducted executed rescued evacuated deported expelled ' +
+    'hosted drew attracted employs employed numbered totalled totaled reached from to of by among ' +
+    'died dead deaths casualties fatalities victims',
+);
+
+/** Words right after a plain number that make it a count ("600 more", "12 others", "5 of them", "980 in 2022"). */
+export const COUNT_FOLLOWERS = set('more others other of each apiece altogether');
+
+/** Words that cannot stand between a number and the noun it counts: verbs, articles, prepositions. */
+export const NOT_A_MODIFIER = set(
+  'is was are were be been being has have had do does did will would can could may might shall should must the a an ' +
+    'and or but if then than to in on at by for with from into onto as that this which who when where while so not no ' +
+    'it its their his her our your my we they he she you i',
+);
+
+/** Plural nouns a count can count that do not end in -s. */
+const IRREGULAR_PLURALS = set(
+  'people men women children staff police personnel cattle sheep fish troops crew feet teeth mice geese media criteria data ' +
+    'militia youth clergy livestock poultry faculty aircraft offspring',
+);
+
+/** Words ending in -s that are not plurals. */
+const NOT_PLURALS = set('is was has as its us thus this plus bus less unless across this always perhaps whereas various previous serious famous jus');
+
+/** A plural noun: a word ending in -s (not -ss, `is`, `was` …), or an irregular plural. */
+export function isPluralNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (IRREGULAR_PLURALS.has(lower)) return true;
+  return lower.length >= 3 && lower.endsWith('s') && !lower.endsWith('ss') && !lower.endsWith('ous') && !NOT_PLURALS.has(lower);
+}
+
+/** Units of measure written as abbreviations after a number ("500 km²", "12 t"): the number measures something. */
+export const MEASURE_ABBREVIATIONS = set('m cm mm ft mi yd t kt mt ha km kg g lb oz l ml gal psi hp');
